@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Pipeline, data flowing one way:
+//   SumiText (Japanese text layer over ICU) → SumiExtract (files → text units)
+//   → SumiRules (recognizers → findings) → SumiReport (JSON/text/SARIF)
+//   → Sumi (scanner that ties the stages together) → sumi (CLI).
+// SumiModel holds the vocabulary every stage shares (categories, sources, locations, notices).
+let package = Package(
+    name: "Sumi",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Sumi", targets: ["Sumi"]),
+        .executable(name: "sumi", targets: ["sumi"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/onevcat/Rainbow", from: "4.0.0"),
+    ],
+    targets: [
+        // ICU behind plain C: Foundation bundles its own ICU, so no Swift module may import <unicode/*.h>.
+        .target(
+            name: "CICUBridge",
+            linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]
+        ),
+        .systemLibrary(
+            name: "CPoppler",
+            pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"])]
+        ),
+        .target(name: "SumiModel"),
+        .target(name: "SumiText", dependencies: ["CICUBridge", "SumiModel"]),
+        .target(
+            name: "SumiExtract",
+            dependencies: ["SumiModel", "SumiText", "CPoppler", "ZIPFoundation"]
+        ),
+        .target(name: "SumiRules", dependencies: ["SumiModel", "SumiText", "CICUBridge", "Yams"]),
+        .target(name: "SumiReport", dependencies: ["SumiModel"]),
+        .target(name: "Sumi", dependencies: ["SumiModel", "SumiText", "SumiExtract", "SumiRules", "SumiReport"]),
+        .executableTarget(
+            name: "sumi",
+            dependencies: ["Sumi", .product(name: "ArgumentParser", package: "swift-argument-parser"), "Rainbow"]
+        ),
+        .testTarget(name: "SumiTextTests", dependencies: ["SumiText"]),
+        .testTarget(name: "SumiExtractTests", dependencies: ["SumiExtract"]),
+        .testTarget(name: "SumiRulesTests", dependencies: ["SumiRules"]),
+        .testTarget(name: "SumiTests", dependencies: ["Sumi"]),
+    ]
+)

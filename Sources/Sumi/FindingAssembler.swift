@@ -1,0 +1,80 @@
+import Foundation
+import SumiModel
+import SumiRules
+
+/// Turns detections (UTF-16 ranges in a unit) into report findings: the exact extracted
+/// text, scalar offsets, line, bounding box, context and a stable fingerprint.
+struct FindingAssembler {
+    let path: String
+    private(set) var findings: [Finding] = []
+    private var seen = Set<String>()
+
+    init(path: String) { self.path = path }
+
+    mutating func add(_ detections: [Detection], in unit: TextUnit) {
+        guard !detections.isEmpty else { return }
+        let utf16 = Array(unit.text.utf16)
+        for d in detections {
+            let range = d.range.clamped(to: 0..<utf16.count)
+            let startScalar = scalarCount(utf16, upTo: range.lowerBound)
+            let endScalar = startScalar + scalarCount(utf16[range])
+            // Found already in the previous chunk of the same text.
+            if unit.overlapPrefix > 0 && endScalar <= unit.overlapPrefix { continue }
+            var location = unit.location
+            location.start = unit.offsetBase + startScalar
+            location.end = unit.offsetBase + endScalar
+            location.line = unit.firstLine + newlines(utf16[0..<range.lowerBound])
+            if let boxes = unit.glyphBoxes, !boxes.isEmpty {
+                var box = BoundingBox(x0: 0, y0: 0, x1: 0, y1: 0)
+                for i in startScalar..<min(endScalar, boxes.count) { box = box.union(boxes[i]) }
+                if !box.isEmpty { location.bbox = box.array.map { ($0 * 100).rounded() / 100 } }
+            }
+            let text = String(decoding: utf16[range], as: UTF16.self)
+            let id = fingerprint(d, unit)
+            let key = "\(id)|\(location.start ?? 0)|\(location.cell ?? "")|\(location.page ?? 0)|\(location.part ?? "")"
+            guard seen.insert(key).inserted else { continue }
+            findings.append(Finding(
+                id: id, rule: d.rule, category: d.category, label: d.label, severity: d.severity,
+                legalClass: d.legalClass, confidence: d.confidence, text: text,
+                context: context(utf16, range), reason: d.reason, source: unit.source, location: location))
+        }
+    }
+
+    /// rule + normalized text + file + location kind: stable across runs and across
+    /// small edits elsewhere in the file, so a baseline can accept it.
+    private func fingerprint(_ d: Detection, _ unit: TextUnit) -> String {
+        let l = unit.location
+        let kind = [unit.source.rawValue, l.sheet ?? "", l.part ?? "", l.page.map(String.init) ?? ""].joined(separator: "/")
+        return String(SHA256.hex("\(d.rule)\u{1F}\(d.normalized)\u{1F}\(path)\u{1F}\(kind)").prefix(16))
+    }
+
+    /// The line around the match, at most 60 characters either side.
+    private func context(_ utf16: [UInt16], _ range: Range<Int>) -> String {
+        var s = range.lowerBound
+        var budget = 60
+        while s > 0 && budget > 0 && utf16[s - 1] != 0x0A && utf16[s - 1] != 0x0D { s -= 1; budget -= 1 }
+        var e = range.upperBound
+        budget = 60
+        while e < utf16.count && budget > 0 && utf16[e] != 0x0A && utf16[e] != 0x0D { e += 1; budget -= 1 }
+        if s > 0, UTF16.isTrailSurrogate(utf16[s]) { s += 1 }
+        if e < utf16.count, e > 0, UTF16.isLeadSurrogate(utf16[e - 1]) { e += 1 }
+        return String(decoding: utf16[s..<e], as: UTF16.self).trimmingCharacters(in: .whitespaces)
+    }
+
+    private func scalarCount(_ utf16: [UInt16], upTo end: Int) -> Int { scalarCount(utf16[0..<end]) }
+
+    private func scalarCount(_ s: ArraySlice<UInt16>) -> Int {
+        var n = 0
+        for u in s where !UTF16.isTrailSurrogate(u) { n += 1 }
+        return n
+    }
+
+    private func newlines(_ s: ArraySlice<UInt16>) -> Int {
+        var n = 0
+        var prevCR = false
+        for u in s {
+            if u == 0x0A { if !prevCR { n += 1 }; prevCR = false } else if u == 0x0D { n += 1; prevCR = true } else { prevCR = false }
+        }
+        return n
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import SumiModel
+
+/// Decides which extractor reads a file: by its first bytes where they are telling
+/// (%PDF, a zip package, an OLE compound file), else by its extension.
+public enum FormatDetector {
+    /// What a file is, as far as Sumi is concerned.
+    public enum Kind: Sendable, Equatable {
+        case supported(FileFormat)
+        /// Legacy binary Office, 一太郎, RTF: cannot be read; the user is told to re-save.
+        case legacy(String)
+        /// An OLE container holding an encrypted OOXML package (a password-protected .docx/.xlsx).
+        case encryptedOffice
+        case unknown
+    }
+
+    public static func detect(name: String, head: Data) -> Kind {
+        let ext = (name as NSString).pathExtension.lowercased()
+        let bytes = [UInt8](head.prefix(8))
+        if bytes.starts(with: [0x25, 0x50, 0x44, 0x46]) { return .supported(.pdf) } // %PDF
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            // OLE2: legacy .doc/.xls/.ppt, or an encrypted OOXML package (same container).
+            if ["docx", "xlsx", "pptx", "docm", "xlsm", "pptm"].contains(ext) { return .encryptedOffice }
+            if containsUTF16(head, "EncryptedPackage") { return .encryptedOffice }
+            return .legacy(ext.isEmpty ? "ole" : ext)
+        }
+        if bytes.starts(with: [0x7B, 0x5C, 0x72, 0x74, 0x66]) { return .legacy("rtf") } // {\rtf
+        switch ext {
+        case "pdf": return .supported(.pdf)
+        case "docx", "docm", "dotx": return .supported(.docx)
+        case "xlsx", "xlsm", "xltx": return .supported(.xlsx)
+        case "pptx", "pptm", "potx": return .supported(.pptx)
+        case "html", "htm", "xhtml", "shtml": return .supported(.html)
+        case "csv", "tsv": return .supported(.csv)
+        case "txt", "text", "log", "md", "json", "xml": return .supported(.txt)
+        case "doc", "xls", "ppt", "jtd", "jtt", "jtdc", "rtf", "wpd", "odt", "ods", "odp": return .legacy(ext)
+        default: break
+        }
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            let ascii = String(decoding: head.prefix(4096), as: UTF8.self)
+            if ascii.contains("word/") { return .supported(.docx) }
+            if ascii.contains("xl/") { return .supported(.xlsx) }
+            if ascii.contains("ppt/") { return .supported(.pptx) }
+            return .unknown
+        }
+        let prefix = String(decoding: head.prefix(512), as: UTF8.self).lowercased()
+        if prefix.contains("<!doctype html") || prefix.contains("<html") { return .supported(.html) }
+        return .unknown
+    }
+
+    private static func containsUTF16(_ data: Data, _ s: String) -> Bool {
+        let pattern = Data(s.utf16.flatMap { [UInt8($0 & 0xff), UInt8($0 >> 8)] })
+        return data.range(of: pattern) != nil
+    }
+}

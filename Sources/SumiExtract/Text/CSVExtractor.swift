@@ -1,0 +1,117 @@
+import Foundation
+import SumiModel
+import SumiText
+
+/// CSV/TSV: decoded like text, one unit per cell. The header row labels every cell
+/// below it (a column headed 氏名 marks its cells as names), and the cells of a row
+/// form a group so a fact in one cell can be tied to a name in another.
+public struct CSVExtractor: Extractor {
+    public init() {}
+
+    public func extract(_ input: ExtractionInput, emit: (TextUnit) throws -> Void) throws -> ExtractionSummary {
+        let data = try input.readAll()
+        if data.isEmpty {
+            return ExtractionSummary(format: .csv, notices: [Notice(code: NoticeCode.emptyFile, message: "ファイルが空です（0 バイト）。")])
+        }
+        let sample = data.prefix(1 << 16)
+        let charset = sample.withUnsafeBytes { CharsetGuesser.guess($0) }
+        if sample.withUnsafeBytes({ CharsetGuesser.looksBinary($0, charset: charset) }) {
+            throw ExtractionError(code: NoticeCode.decodeErrors, message: "CSV として読めないバイナリデータです。")
+        }
+        let decoded = DecodedText.decode(data, declared: charset)
+        let delimiter: Character = input.name.lowercased().hasSuffix(".tsv") || Self.prefersTab(decoded.text) ? "\t" : ","
+        var header: [String] = []
+        var timedOut = false
+        for (rowIndex, row) in CSVParser.rows(decoded.text, delimiter: delimiter).enumerated() {
+            if rowIndex == 0 { header = row.cells.map { $0.trimmingCharacters(in: .whitespaces) } }
+            for (col, cell) in row.cells.enumerated() where !cell.isEmpty {
+                let label = rowIndex == 0 ? nil : (col < header.count && !header[col].isEmpty ? header[col] : nil)
+                let location = Location(line: row.line, cell: A1.reference(row: rowIndex + 1, column: col + 1),
+                                        row: rowIndex + 1, column: col + 1)
+                try emit(TextUnit(text: cell, source: .body, location: location, fieldLabel: label,
+                                  groupKey: "row:\(rowIndex + 1)", firstLine: row.line))
+            }
+            if input.timeIsUp { timedOut = true; break }
+        }
+        var notices: [Notice] = []
+        if decoded.errorCount > 0 {
+            notices.append(Notice(code: NoticeCode.decodeErrors,
+                                  message: "\(decoded.charset.name) として読めないバイト列が \(decoded.errorCount) か所あります。その部分は確認できていません。"))
+        }
+        if timedOut {
+            notices.append(Notice(code: NoticeCode.timeLimit, message: "時間制限のため最後まで読んでいません。"))
+        }
+        return ExtractionSummary(format: .csv, encoding: decoded.charset.name, notices: notices)
+    }
+
+    static func prefersTab(_ text: String) -> Bool {
+        let firstLine = text.prefix { $0 != "\n" }
+        return firstLine.filter { $0 == "\t" }.count > firstLine.filter { $0 == "," }.count
+    }
+}
+
+/// RFC 4180 parsing, tolerant of bad quoting (a stray quote is kept as text).
+enum CSVParser {
+    struct Row {
+        var cells: [String]
+        /// 1-based line where the row starts.
+        var line: Int
+    }
+
+    static func rows(_ text: String, delimiter: Character) -> [Row] {
+        var rows: [Row] = []
+        var cells: [String] = []
+        var cell = ""
+        var inQuotes = false
+        var line = 1
+        var rowLine = 1
+        var chars = Array(text)
+        if chars.first == "\u{FEFF}" { chars.removeFirst() }
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if inQuotes {
+                if c == "\"" {
+                    if i + 1 < chars.count && chars[i + 1] == "\"" { cell.append("\""); i += 1 } else { inQuotes = false }
+                } else {
+                    if c == "\n" || c == "\r\n" { line += 1 }
+                    cell.append(c)
+                }
+            } else if c == "\"" && cell.isEmpty {
+                inQuotes = true
+            } else if c == delimiter {
+                cells.append(cell); cell = ""
+            } else if c == "\n" || c == "\r\n" || c == "\r" {
+                cells.append(cell); cell = ""
+                rows.append(Row(cells: cells, line: rowLine))
+                cells = []
+                line += 1
+                rowLine = line
+            } else {
+                cell.append(c)
+            }
+            i += 1
+        }
+        if !cell.isEmpty || !cells.isEmpty {
+            cells.append(cell)
+            rows.append(Row(cells: cells, line: rowLine))
+        }
+        return rows
+    }
+}
+
+/// A1-style cell references.
+public enum A1 {
+    public static func reference(row: Int, column: Int) -> String { columnName(column) + String(row) }
+
+    public static func columnName(_ column: Int) -> String {
+        var n = column
+        var name = ""
+        while n > 0 {
+            let r = (n - 1) % 26
+            name = String(UnicodeScalar(UInt8(65 + r))) + name
+            n = (n - 1) / 26
+        }
+        return name
+    }
+}

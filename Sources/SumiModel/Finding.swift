@@ -1,0 +1,37 @@
+/// One piece of personal information found in a file. Field names follow the report contract.
+public struct Finding: Codable, Sendable, Hashable {
+    /// Stable fingerprint (rule + normalized text + file + location kind), for baselines.
+    public var id: String
+    /// Rule id from Rules/, e.g. `jp.my_number`.
+    public var rule: String
+    public var category: Category
+    /// Japanese display name.
+    public var label: String
+    public var severity: Severity
+    public var legalClass: LegalClass
+    public var confidence: Double
+    /// The matched text exactly as extracted (not normalized).
+    public var text: String
+    /// The surrounding sentence or cell, for review.
+    public var context: String
+    /// Japanese, one line: why this was flagged.
+    public var reason: String
+    public var source: Source
+    public var location: Location
+    public var suppressed: Bool
+
+    public init(id: String = "", rule: String, category: Category, label: String, severity: Severity,
+                legalClass: LegalClass, confidence: Double, text: String, context: String, reason: String,
+                source: Source, location: Location, suppressed: Bool = false) {
+        self.id = id; self.rule = rule; self.category = category; self.label = label
+        self.severity = severity; self.legalClass = legalClass; self.confidence = confidence
+        self.text = text; self.context = context; self.reason = reason; self.source = source
+        self.location = location; self.suppressed = suppressed
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, rule, category, label, severity
+        case legalClass = "legal_class"
+        case confidence, text, context, reason, source, location, suppressed
+    }
+}

@@ -1,0 +1,70 @@
+/// Where a finding sits. Every field is optional: each format fills what it knows.
+public struct Location: Codable, Sendable, Hashable {
+    /// 1-based page (PDF) or slide (PPTX).
+    public var page: Int?
+    /// 1-based line in the extracted text of the file (text formats) or page.
+    public var line: Int?
+    /// Offset in Unicode scalars into the extracted text of the unit.
+    public var start: Int?
+    public var end: Int?
+    /// PDF points [x0, y0, x1, y1], origin top-left.
+    public var bbox: [Double]?
+    public var sheet: String?
+    /// A1-style reference.
+    public var cell: String?
+    /// Package part (word/comments.xml) or the name of an attachment.
+    public var part: String?
+    /// 1-based row and column for CSV (an addition to the schema, which allows extra fields).
+    public var row: Int?
+    public var column: Int?
+
+    public init(page: Int? = nil, line: Int? = nil, start: Int? = nil, end: Int? = nil,
+                bbox: [Double]? = nil, sheet: String? = nil, cell: String? = nil, part: String? = nil,
+                row: Int? = nil, column: Int? = nil) {
+        self.page = page; self.line = line; self.start = start; self.end = end
+        self.bbox = bbox; self.sheet = sheet; self.cell = cell; self.part = part
+        self.row = row; self.column = column
+    }
+}
+
+/// A message to the person reviewing a file: something to check by hand.
+public struct Notice: Codable, Sendable, Hashable {
+    /// Stable machine code, e.g. `image_only_page`, `decode_errors`, `encrypted`.
+    public var code: String
+    /// Japanese, for the reviewer.
+    public var message: String
+    public var page: Int?
+    /// Package part or attachment the notice is about (an addition to the schema).
+    public var part: String?
+
+    public init(code: String, message: String, page: Int? = nil, part: String? = nil) {
+        self.code = code; self.message = message; self.page = page; self.part = part
+    }
+
+    /// Whether this notice means part of the file was not read, so the file may not be called clean.
+    public var meansUnread: Bool { NoticeCode.unreadCodes.contains(code) }
+}
+
+/// The notice codes Sumi emits, in one place so that producers and the status logic agree.
+public enum NoticeCode {
+    public static let imageOnlyPage = "image_only_page"
+    public static let encrypted = "encrypted"
+    public static let unsupportedFormat = "unsupported_format"
+    public static let decodeErrors = "decode_errors"
+    public static let timeLimit = "time_limit"
+    public static let sizeLimit = "size_limit"
+    public static let coveredText = "covered_text"
+    public static let invisibleText = "invisible_text"
+    public static let embeddedFile = "embedded_file"
+    public static let unreadablePart = "unreadable_part"
+    public static let unmappedGlyphs = "unmapped_glyphs"
+    public static let readError = "read_error"
+    public static let emptyFile = "empty_file"
+    public static let combinedIdentification = "combined_identification"
+
+    /// Codes that mean some content was not read: a file carrying one is never `clean`.
+    public static let unreadCodes: Set<String> = [
+        imageOnlyPage, encrypted, unsupportedFormat, decodeErrors, timeLimit, sizeLimit,
+        unreadablePart, unmappedGlyphs, readError, embeddedFile,
+    ]
+}

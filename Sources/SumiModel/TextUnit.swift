@@ -1,0 +1,74 @@
+/// A piece of extracted text with where it came from: a page, a cell, a comment,
+/// a metadata field, a chunk of a text file. Extractors produce units; the rule
+/// stage scans each unit and reports findings relative to it.
+public struct TextUnit: Sendable {
+    /// The text as extracted (not normalized).
+    public var text: String
+    /// Which part of the file a reader would find it in.
+    public var source: Source
+    /// Where the unit sits (page, sheet + cell, part, row/column). Findings copy this
+    /// and add offsets, line and bbox.
+    public var location: Location
+    /// The label of the field the text fills, e.g. a column header (氏名, 住所, 生年月日)
+    /// or a form field name. Recognizers use it as context.
+    public var fieldLabel: String?
+    /// Units with the same key belong together (one table row, one opinion): a sensitive
+    /// fact in one cell is tied to a name in another cell of the same row.
+    public var groupKey: String?
+    /// Line number of the first line of `text` in the file or page (1-based).
+    public var firstLine: Int
+    /// Offset in Unicode scalars of `text` within the larger text the report counts in
+    /// (a text file read in chunks counts offsets from the start of the file).
+    public var offsetBase: Int
+    /// Number of leading Unicode scalars repeated from the previous chunk so that a match
+    /// across a chunk edge is not lost; findings that end inside this prefix were already reported.
+    public var overlapPrefix: Int
+    /// For PDF: one box per Unicode scalar of `text` (PDF points, origin top-left),
+    /// or nil where the format has no geometry.
+    public var glyphBoxes: [BoundingBox]?
+
+    public init(text: String, source: Source = .body, location: Location = Location(), fieldLabel: String? = nil,
+                groupKey: String? = nil, firstLine: Int = 1, offsetBase: Int = 0, overlapPrefix: Int = 0,
+                glyphBoxes: [BoundingBox]? = nil) {
+        self.text = text; self.source = source; self.location = location; self.fieldLabel = fieldLabel
+        self.groupKey = groupKey; self.firstLine = firstLine; self.offsetBase = offsetBase
+        self.overlapPrefix = overlapPrefix; self.glyphBoxes = glyphBoxes
+    }
+}
+
+/// A rectangle in PDF points, origin top-left.
+public struct BoundingBox: Sendable, Hashable, Codable {
+    public var x0: Double, y0: Double, x1: Double, y1: Double
+
+    public init(x0: Double, y0: Double, x1: Double, y1: Double) {
+        self.x0 = x0; self.y0 = y0; self.x1 = x1; self.y1 = y1
+    }
+
+    public var isEmpty: Bool { x1 <= x0 || y1 <= y0 }
+
+    /// The smallest box containing both (empty boxes are ignored).
+    public func union(_ other: BoundingBox) -> BoundingBox {
+        if isEmpty { return other }
+        if other.isEmpty { return self }
+        return BoundingBox(x0: min(x0, other.x0), y0: min(y0, other.y0), x1: max(x1, other.x1), y1: max(y1, other.y1))
+    }
+
+    public var array: [Double] { [x0, y0, x1, y1] }
+}
+
+/// What an extractor learned about a file besides its text.
+public struct ExtractionSummary: Sendable {
+    public var format: FileFormat
+    /// Character set for text formats.
+    public var encoding: String?
+    /// Pages (PDF) or slides (PPTX).
+    public var pages: Int?
+    /// Things the reviewer must check by hand; codes in `NoticeCode`.
+    public var notices: [Notice]
+    /// The file could not be read at all (status `error`).
+    public var failed: Bool
+
+    public init(format: FileFormat, encoding: String? = nil, pages: Int? = nil, notices: [Notice] = [], failed: Bool = false) {
+        self.format = format; self.encoding = encoding; self.pages = pages; self.notices = notices; self.failed = failed
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import SumiModel
+
+/// The result of scanning one file; one entry of the report's `files`.
+public struct FileReport: Codable, Sendable {
+    public var path: String
+    public var format: FileFormat
+    public var sha256: String?
+    public var encoding: String?
+    public var pages: Int?
+    public var status: FileStatus
+    public var notices: [Notice]
+    public var findings: [Finding]
+    /// Seconds spent on this file (an addition to the schema).
+    public var elapsedSeconds: Double?
+
+    public init(path: String, format: FileFormat, sha256: String? = nil, encoding: String? = nil, pages: Int? = nil,
+                notices: [Notice] = [], findings: [Finding] = [], failed: Bool = false, elapsedSeconds: Double? = nil) {
+        self.path = path; self.format = format; self.sha256 = sha256; self.encoding = encoding; self.pages = pages
+        self.notices = notices; self.findings = findings; self.elapsedSeconds = elapsedSeconds
+        self.status = FileReport.status(notices: notices, findings: findings, failed: failed)
+    }
+
+    /// findings > error > incomplete > clean. A file with anything unread is never clean.
+    public static func status(notices: [Notice], findings: [Finding], failed: Bool) -> FileStatus {
+        if findings.contains(where: { !$0.suppressed }) { return .findings }
+        if failed { return .error }
+        if notices.contains(where: \.meansUnread) { return .incomplete }
+        return .clean
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case path, format, sha256, encoding, pages, status, notices, findings
+        case elapsedSeconds = "elapsed_seconds"
+    }
+}
+
+/// The whole report: `sumi scan --format json` (shared/schema/scan-report.schema.json).
+public struct ScanReport: Codable, Sendable {
+    public struct Tool: Codable, Sendable {
+        public var name = "sumi"
+        public var version: String
+        public var rulesVersion: String
+
+        enum CodingKeys: String, CodingKey {
+            case name, version
+            case rulesVersion = "rules_version"
+        }
+    }
+
+    public struct Summary: Codable, Sendable {
+        public var files = 0
+        public var clean = 0
+        public var withFindings = 0
+        public var incomplete = 0
+        public var errors = 0
+        public var findingsByCategory: [String: Int] = [:]
+        public var findingsBySeverity: [String: Int] = [:]
+        public var elapsedSeconds: Double = 0
+
+        enum CodingKeys: String, CodingKey {
+            case files, clean
+            case withFindings = "with_findings"
+            case incomplete, errors
+            case findingsByCategory = "findings_by_category"
+            case findingsBySeverity = "findings_by_severity"
+            case elapsedSeconds = "elapsed_seconds"
+        }
+    }
+
+    public var tool: Tool
+    public var files: [FileReport]
+    public var summary: Summary
+
+    public init(version: String, rulesVersion: String, files: [FileReport], elapsedSeconds: Double) {
+        tool = Tool(version: version, rulesVersion: rulesVersion)
+        self.files = files
+        var s = Summary()
+        s.files = files.count
+        for f in files {
+            switch f.status {
+            case .clean: s.clean += 1
+            case .findings: s.withFindings += 1
+            case .incomplete: s.incomplete += 1
+            case .error: s.errors += 1
+            }
+            for finding in f.findings where !finding.suppressed {
+                s.findingsByCategory[finding.category.rawValue, default: 0] += 1
+                s.findingsBySeverity[finding.severity.rawValue, default: 0] += 1
+            }
+        }
+        s.elapsedSeconds = (elapsedSeconds * 1000).rounded() / 1000
+        summary = s
+    }
+
+    /// The CLI's exit code: 1 = an unsuppressed finding at or above `failOn`;
+    /// 3 = nothing at that level found but some file incomplete or unreadable; 0 = all read, nothing found.
+    public func exitCode(failOn: Severity) -> Int32 {
+        let failing = files.contains { f in f.findings.contains { !$0.suppressed && $0.severity >= failOn } }
+        if failing { return 1 }
+        if files.contains(where: { $0.status == .incomplete || $0.status == .error }) { return 3 }
+        return 0
+    }
+
+    public func json(pretty: Bool = true) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+}

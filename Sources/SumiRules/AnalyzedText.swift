@@ -1,0 +1,53 @@
+import SumiModel
+import SumiText
+
+/// One unit's text, normalized once and shared by every recognizer that looks at it.
+public final class AnalyzedText {
+    public let unit: TextUnit
+    public let normalized: NormalizedText
+    /// The unit's field label (column header, form field name), normalized; "" if none.
+    public let fieldLabel: String
+    /// Occurrences of every lexicon literal (rule anchors, keywords, context words).
+    public let hits: [AhoCorasick.Hit]
+    /// Hit start positions per literal id, sorted, for window look-ups.
+    private var positions: [Int32: [AhoCorasick.Hit]] = [:]
+    private var sentenceCache: [Int]?
+
+    init(unit: TextUnit, normalized: NormalizedText, fieldLabel: String, hits: [AhoCorasick.Hit]) {
+        self.unit = unit
+        self.normalized = normalized
+        self.fieldLabel = fieldLabel
+        self.hits = hits
+        for h in hits { positions[h.id, default: []].append(h) }
+    }
+
+    public var units: [UInt16] { normalized.units }
+
+    /// Hits of one literal, in order of end position.
+    public func hits(of literal: Int32) -> [AhoCorasick.Hit] { positions[literal] ?? [] }
+
+    /// Sentence boundaries of the normalized text (ICU, Japanese rules), computed on first use.
+    public var sentenceBoundaries: [Int] {
+        if let s = sentenceCache { return s }
+        let s = normalized.units.withUnsafeBufferPointer { TextBreaks.sentences($0) }
+        sentenceCache = s
+        return s
+    }
+
+    /// The sentence containing a normalized offset.
+    public func sentence(containing offset: Int) -> Range<Int> {
+        let b = sentenceBoundaries
+        var lo = 0, hi = b.count - 1
+        // Largest boundary <= offset.
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if b[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        let start = b[lo]
+        let end = lo + 1 < b.count ? b[lo + 1] : normalized.units.count
+        return start..<max(start, end)
+    }
+
+    /// Normalized text of a range.
+    public func string(_ range: Range<Int>) -> String { normalized.normalizedString(range) }
+}

@@ -1,0 +1,225 @@
+import SumiModel
+import SumiText
+
+/// Runs a `RuleSet` over text units. One per thread: it owns its copies of the
+/// compiled patterns (ICU matchers keep state).
+public final class RuleMatcher {
+    public let ruleSet: RuleSet
+    private let patterns: [[ICURegex]]
+    private let allows: [[ICURegex]]
+
+    public init(_ ruleSet: RuleSet) {
+        self.ruleSet = ruleSet
+        patterns = ruleSet.rules.map { $0.patterns.map { $0.clone() } }
+        allows = ruleSet.rules.map { $0.allow.map { $0.clone() } }
+    }
+
+    /// The result of detecting in one group of units.
+    public struct GroupResult {
+        /// Detections per unit, in the order of the units given.
+        public var detections: [[Detection]]
+        /// Group-level notices (e.g. a combination that identifies a person).
+        public var notices: [Notice]
+        /// Candidates considered and rejected, when asked for.
+        public var rejections: [Rejection]
+    }
+
+    /// Normalizes and indexes one unit.
+    public func analyze(_ unit: TextUnit) -> AnalyzedText {
+        let normalized = ruleSet.normalizer.normalize(unit.text)
+        let label = unit.fieldLabel.map { ruleSet.normalizer.normalize($0).normalizedString } ?? ""
+        var hits: [AhoCorasick.Hit] = []
+        normalized.units.withUnsafeBufferPointer { buf in ruleSet.lexicon.search(buf) { hits.append($0) } }
+        return AnalyzedText(unit: unit, normalized: normalized, fieldLabel: label, hits: hits)
+    }
+
+    /// Detects in one unit on its own.
+    public func detect(_ unit: TextUnit, explain: Bool = false) -> GroupResult {
+        detect(group: [unit], explain: explain)
+    }
+
+    /// Detects in units that belong together (a table row, an opinion), then lets the
+    /// group recognizers relate them.
+    public func detect(group units: [TextUnit], explain: Bool = false) -> GroupResult {
+        var rejections: [Rejection]? = explain ? [] : nil
+        let analyzed = units.map(analyze)
+        var perUnit: [[Detection]] = []
+        for text in analyzed {
+            var found: [Detection] = []
+            for (i, rule) in ruleSet.rules.enumerated() {
+                run(rule, index: i, on: text, into: &found, rejections: &rejections)
+            }
+            for r in ruleSet.recognizers {
+                r.recognize(text, detections: &found, rejections: &rejections)
+            }
+            perUnit.append(found)
+        }
+        var notices: [Notice] = []
+        for g in ruleSet.groupRecognizers {
+            g.recognize(group: analyzed, detections: &perUnit, notices: &notices)
+        }
+        return GroupResult(detections: perUnit.map(Self.resolveOverlaps), notices: notices, rejections: rejections ?? [])
+    }
+
+    // MARK: pattern rules
+
+    private func run(_ rule: CompiledRule, index: Int, on text: AnalyzedText, into found: inout [Detection],
+                     rejections: inout [Rejection]?) {
+        let units = text.normalized.units
+        guard !units.isEmpty else { return }
+        let windows = candidateWindows(rule, text)
+        guard !windows.isEmpty else { return }
+        var seen = Set<Range<Int>>()
+        units.withUnsafeBufferPointer { buf in
+            for pattern in patterns[index] {
+                for window in windows {
+                    pattern.forEachMatch(in: buf, region: window) { whole, group in
+                        guard let r = rule.group == 0 ? whole : group(rule.group), !r.isEmpty else { return true }
+                        if seen.insert(r).inserted {
+                            evaluate(rule, index: index, range: r, text: text, into: &found, rejections: &rejections)
+                        }
+                        return true
+                    }
+                }
+            }
+        }
+    }
+
+    /// Where the rule's patterns may match: around its anchors, merged. The whole text
+    /// if the rule has no anchor.
+    private func candidateWindows(_ rule: CompiledRule, _ text: AnalyzedText) -> [Range<Int>] {
+        let count = text.normalized.units.count
+        guard rule.hasAnchor else { return [0..<count] }
+        var raw: [Range<Int>] = []
+        for id in rule.anchorLiterals {
+            for h in text.hits(of: id) {
+                raw.append(max(0, h.start - rule.anchorBefore)..<min(count, h.end + rule.anchorAfter))
+            }
+        }
+        if let minDigits = rule.anchorDigits {
+            for c in DigitClusters.find(text.normalized.units, minDigits: minDigits) {
+                raw.append(max(0, c.lowerBound - rule.anchorBefore)..<min(count, c.upperBound + rule.anchorAfter))
+            }
+        }
+        guard !raw.isEmpty else { return [] }
+        raw.sort { $0.lowerBound < $1.lowerBound }
+        var merged: [Range<Int>] = [raw[0]]
+        for r in raw.dropFirst() {
+            if r.lowerBound <= merged[merged.count - 1].upperBound {
+                merged[merged.count - 1] = merged[merged.count - 1].lowerBound..<max(merged[merged.count - 1].upperBound, r.upperBound)
+            } else {
+                merged.append(r)
+            }
+        }
+        return merged
+    }
+
+    private func evaluate(_ rule: CompiledRule, index: Int, range: Range<Int>, text: AnalyzedText,
+                          into found: inout [Detection], rejections: inout [Rejection]?) {
+        let matched = text.string(range)
+        func reject(_ why: String) {
+            rejections?.append(Rejection(rule: rule.info.id, text: text.normalized.originalString(range), why: why))
+        }
+        for allow in allows[index] where !allow.matches(in: matched).isEmpty {
+            return reject("allow パターン \(allow.pattern) に一致")
+        }
+        let count = text.normalized.units.count
+        let window = max(0, range.lowerBound - rule.contextBefore)..<min(count, range.upperBound + rule.contextAfter)
+        func near(_ words: [(id: Int32, word: String)]) -> String? {
+            for (id, word) in words {
+                if text.hits(of: id).contains(where: { $0.start >= window.lowerBound && $0.end <= window.upperBound
+                    && !($0.start >= range.lowerBound && $0.end <= range.upperBound) }) {
+                    return word
+                }
+                if !text.fieldLabel.isEmpty && text.fieldLabel.contains(ruleSet.literals[Int(id)]) { return word }
+            }
+            return nil
+        }
+        if let word = near(rule.allowContextWords) { return reject("近くに「\(word)」があるため除外") }
+        var validated = false
+        for (name, check) in rule.validators {
+            guard check(matched) else { return reject("検証 \(name) に不合格") }
+            validated = true
+        }
+        let contextWord = near(rule.keywords)
+        if rule.requireContext && contextWord == nil { return reject("必要な文脈語が近くにない") }
+        var confidence = validated ? rule.confidenceValidated : rule.confidencePattern
+        var severity = rule.info.severity
+        var reason = "\(rule.info.label)の形式に一致"
+        if validated { reason += "（検査: \(rule.validators.map(\.name).joined(separator: ", "))）" }
+        if let contextWord {
+            confidence = max(confidence, rule.confidenceContext)
+            if let s = rule.severityWithContext { severity = max(severity, s) }
+            reason = "「\(contextWord)」の近くの\(rule.info.label)" + (validated ? "（検査合格）" : "")
+        }
+        if let lower = near(rule.lowerWords) {
+            confidence *= 0.5
+            severity = severity.lowered
+            reason += "（「\(lower)」があるため確度を下げた）"
+        }
+        found.append(Detection(
+            rule: rule.info.id, category: rule.info.category, label: rule.info.label, severity: severity,
+            legalClass: rule.info.legalClass, confidence: (confidence * 100).rounded() / 100,
+            range: text.normalized.originalRange(range), reason: reason, normalized: matched, normalizedRange: range))
+    }
+
+    // MARK: overlaps
+
+    /// Where findings overlap, the most specific category wins (a My Number is not also
+    /// a phone number); among equals, the longer, then the more confident. Sensitive
+    /// facts and names may overlap other categories' findings only if they are not inside them.
+    static func resolveOverlaps(_ detections: [Detection]) -> [Detection] {
+        let ordered = detections.sorted {
+            if $0.category.specificity != $1.category.specificity { return $0.category.specificity < $1.category.specificity }
+            if $0.range.count != $1.range.count { return $0.range.count > $1.range.count }
+            if $0.confidence != $1.confidence { return $0.confidence > $1.confidence }
+            return $0.rule < $1.rule
+        }
+        var kept: [Detection] = []
+        for d in ordered where !kept.contains(where: { $0.range.overlaps(d.range) }) {
+            kept.append(d)
+        }
+        return kept.sorted { ($0.range.lowerBound, $0.range.upperBound, $0.rule) < ($1.range.lowerBound, $1.range.upperBound, $1.rule) }
+    }
+}
+
+extension Severity {
+    var lowered: Severity {
+        switch self {
+        case .critical: .high
+        case .high: .medium
+        case .medium, .low: .low
+        }
+    }
+}
+
+/// Runs of digits with light separators (- . space parentheses), the anchor of every
+/// number rule. Cheap to find, rare in prose at the lengths the rules ask for.
+enum DigitClusters {
+    static func find(_ units: [UInt16], minDigits: Int) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var i = 0
+        let n = units.count
+        while i < n {
+            guard isDigit(units[i]) else { i += 1; continue }
+            let start = i
+            var digitCount = 0
+            var end = i
+            var gap = 0
+            while i < n {
+                let u = units[i]
+                if isDigit(u) { digitCount += 1; gap = 0; end = i + 1 }
+                else if isSeparator(u) && gap < 2 { gap += 1 }
+                else { break }
+                i += 1
+            }
+            if digitCount >= minDigits { out.append(start..<end) }
+        }
+        return out
+    }
+
+    @inline(__always) static func isDigit(_ u: UInt16) -> Bool { u >= 0x30 && u <= 0x39 }
+    @inline(__always) static func isSeparator(_ u: UInt16) -> Bool {
+        u == 0x2D || u == 0x2E || u == 0x20 || u == 0x28 || u == 0x29 || u == 0x2F
+    }
+}
