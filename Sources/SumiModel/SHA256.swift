@@ -40,7 +40,7 @@ public struct SHA256: Sendable {
             if buffer.count == 64 { compress(buffer); buffer.removeAll(keepingCapacity: true) }
         }
         while i + 64 <= bytes.count {
-            compress(Array(bytes[i..<(i + 64)]))
+            compress(UnsafeRawBufferPointer(rebasing: bytes[i..<(i + 64)]))
             i += 64; length += 64
         }
         while i < bytes.count { buffer.append(bytes[i]); i += 1; length += 1 }
@@ -70,6 +70,10 @@ public struct SHA256: Sendable {
     }
 
     private mutating func compress(_ block: [UInt8]) {
+        block.withUnsafeBytes { compress($0) }
+    }
+
+    private mutating func compress(_ block: UnsafeRawBufferPointer) {
         var w = [UInt32](repeating: 0, count: 64)
         for t in 0..<16 {
             w[t] = UInt32(block[t * 4]) << 24 | UInt32(block[t * 4 + 1]) << 16 | UInt32(block[t * 4 + 2]) << 8 | UInt32(block[t * 4 + 3])

@@ -90,6 +90,10 @@ public final class RuleMatcher {
     private func candidateWindows(_ rule: CompiledRule, _ text: AnalyzedText) -> [Range<Int>] {
         let count = text.normalized.units.count
         guard rule.hasAnchor else { return [0..<count] }
+        // A field labelled with an anchor word (a 生年月日 column) anchors the whole cell.
+        if !text.fieldLabel.isEmpty, rule.anchorLiterals.contains(where: { text.fieldLabel.contains(ruleSet.literals[Int($0)]) }) {
+            return [0..<count]
+        }
         var raw: [Range<Int>] = []
         for id in rule.anchorLiterals {
             for h in text.hits(of: id) {
