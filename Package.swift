@@ -46,6 +46,6 @@ let package = Package(
         .testTarget(name: "SumiTextTests", dependencies: ["SumiText"]),
         .testTarget(name: "SumiExtractTests", dependencies: ["SumiExtract"]),
         .testTarget(name: "SumiRulesTests", dependencies: ["SumiRules"]),
-        .testTarget(name: "SumiTests", dependencies: ["Sumi"]),
+        .testTarget(name: "SumiTests", dependencies: ["Sumi", "SumiExtract", "SumiRules", "SumiReport", "SumiModel"]),
     ]
 )

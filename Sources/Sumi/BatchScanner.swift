@@ -7,10 +7,10 @@ import SumiReport
 /// entries reported rather than fatal), and `-` for standard input. One file's failure
 /// never stops the batch. Files are scanned concurrently; the report keeps input order.
 public struct BatchScanner: Sendable {
-    public let scanner: Scanner
+    public let scanner: DocumentScanner
     public var concurrency: Int
 
-    public init(scanner: Scanner, concurrency: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    public init(scanner: DocumentScanner, concurrency: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.scanner = scanner
         self.concurrency = max(1, concurrency)
     }

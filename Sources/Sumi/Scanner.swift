@@ -11,7 +11,7 @@ public let sumiVersion = "0.1.0"
 /// Ties the stages together: a file goes to its extractor, each unit (or group of
 /// units) goes through the rules, detections become report findings with locations.
 /// Thread-safe: rule matchers are pooled, one per concurrent scan.
-public final class Scanner: Sendable {
+public final class DocumentScanner: Sendable {
     public let ruleSet: RuleSet
     public let limits: ExtractionLimits
     private let pool: MatcherPool

@@ -70,7 +70,7 @@ struct Scan: ParsableCommand {
         let started = Date()
         var limits = ExtractionLimitsDefaults.value
         limits.timePerFile = timeLimit
-        let batch = BatchScanner(scanner: Scanner(ruleSet: ruleSet, limits: limits), concurrency: jobs)
+        let batch = BatchScanner(scanner: DocumentScanner(ruleSet: ruleSet, limits: limits), concurrency: jobs)
         let files = batch.scan(BatchScanner.targets(for: paths))
         let report = ScanReport(version: sumiVersion, rulesVersion: ruleSet.version, files: files,
                                 elapsedSeconds: Date().timeIntervalSince(started))
