@@ -11,7 +11,7 @@ public struct CSVExtractor: Extractor {
     public func extract(_ input: ExtractionInput, emit: (TextUnit) throws -> Void) throws -> ExtractionSummary {
         let data = try input.readAll()
         if data.isEmpty {
-            return ExtractionSummary(format: .csv, notices: [Notice(code: NoticeCode.emptyFile, message: "ファイルが空です（0 バイト）。")])
+            return ExtractionSummary(format: .csv, notices: [Notice.emptyFile])
         }
         let sample = data.prefix(1 << 16)
         let charset = sample.withUnsafeBytes { CharsetGuesser.guess($0) }
@@ -35,11 +35,10 @@ public struct CSVExtractor: Extractor {
         }
         var notices: [Notice] = []
         if decoded.errorCount > 0 {
-            notices.append(Notice(code: NoticeCode.decodeErrors,
-                                  message: "\(decoded.charset.name) として読めないバイト列が \(decoded.errorCount) か所あります。その部分は確認できていません。"))
+            notices.append(Notice.decodeErrors(charset: decoded.charset.name, count: decoded.errorCount))
         }
         if timedOut {
-            notices.append(Notice(code: NoticeCode.timeLimit, message: "時間制限のため最後まで読んでいません。"))
+            notices.append(Notice.timeLimit)
         }
         return ExtractionSummary(format: .csv, encoding: decoded.charset.name, notices: notices)
     }

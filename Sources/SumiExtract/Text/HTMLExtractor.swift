@@ -16,7 +16,7 @@ public struct HTMLExtractor: Extractor {
     public func extract(_ input: ExtractionInput, emit: (TextUnit) throws -> Void) throws -> ExtractionSummary {
         let data = try input.readAll()
         if data.isEmpty {
-            return ExtractionSummary(format: .html, notices: [Notice(code: NoticeCode.emptyFile, message: "ファイルが空です（0 バイト）。")])
+            return ExtractionSummary(format: .html, notices: [Notice.emptyFile])
         }
         let declared = Self.declaredCharset(data)
         let decoded = DecodedText.decode(data, declared: declared)
@@ -34,8 +34,7 @@ public struct HTMLExtractor: Extractor {
         }
         var notices: [Notice] = []
         if decoded.errorCount > 0 {
-            notices.append(Notice(code: NoticeCode.decodeErrors,
-                                  message: "\(decoded.charset.name) として読めないバイト列が \(decoded.errorCount) か所あります。その部分は確認できていません。"))
+            notices.append(Notice.decodeErrors(charset: decoded.charset.name, count: decoded.errorCount))
         }
         return ExtractionSummary(format: .html, encoding: decoded.charset.name, notices: notices)
     }

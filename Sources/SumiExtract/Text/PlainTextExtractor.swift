@@ -21,7 +21,7 @@ public struct PlainTextExtractor: Extractor {
         let sample = try reader.head(1 << 16)
         if sample.isEmpty {
             return ExtractionSummary(format: .txt, encoding: nil, notices: [
-                Notice(code: NoticeCode.emptyFile, message: "ファイルが空です（0 バイト）。"),
+                Notice.emptyFile,
             ])
         }
         let charset = sample.withUnsafeBytes { CharsetGuesser.guess($0) }
@@ -43,11 +43,10 @@ public struct PlainTextExtractor: Extractor {
         if timedOut { try chunker.flush(emit: emit) }
         var notices: [Notice] = []
         if decoder.errorCount > 0 {
-            notices.append(Notice(code: NoticeCode.decodeErrors,
-                                  message: "\(charset.name) として読めないバイト列が \(decoder.errorCount) か所あります。その部分は確認できていません。"))
+            notices.append(Notice.decodeErrors(charset: charset.name, count: decoder.errorCount))
         }
         if timedOut {
-            notices.append(Notice(code: NoticeCode.timeLimit, message: "時間制限のため最後まで読んでいません。残りを目視で確認してください。"))
+            notices.append(Notice.timeLimit)
         }
         return ExtractionSummary(format: .txt, encoding: charset.name, notices: notices)
     }
