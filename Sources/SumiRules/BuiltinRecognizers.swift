@@ -12,6 +12,15 @@ enum BuiltinRecognizers {
 
     static func load(directory: URL, normalizer: TextNormalizer, lexicon: LexiconBuilder,
                      places: PlaceIndex?, only: Set<String>?) throws -> Loaded {
-        Loaded()
+        var loaded = Loaded()
+        func wanted(_ r: any Recognizer) -> Bool {
+            guard let only else { return true }
+            return r.rules.contains { only.contains($0.id) }
+        }
+        if let address = try AddressRecognizer.load(directory: directory, normalizer: normalizer, lexicon: lexicon),
+           wanted(address) {
+            loaded.recognizers.append(address)
+        }
+        return loaded
     }
 }

@@ -16,6 +16,8 @@ struct CompiledRule: Sendable {
     let allowContextWords: [(id: Int32, word: String)]
     let contextBefore: Int
     let contextAfter: Int
+    /// Clip the context window to the line of the match.
+    let contextSameLine: Bool
     let requireContext: Bool
     let validators: [(name: String, check: Validators.Check)]
     let allow: [ICURegex]

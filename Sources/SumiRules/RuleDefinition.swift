@@ -49,6 +49,14 @@ public struct RuleDefinition: Codable, Sendable {
         public var after: Int?
         /// Words that lower confidence (and severity by one step) near the match.
         public var lower: [String]?
+        /// Clip the window to the match's line: a heading on the previous paragraph
+        /// (生まれた方 … ⏎ 接種期間：令和7年4月1日) is not this date's context.
+        public var sameLine: Bool?
+
+        enum CodingKeys: String, CodingKey {
+            case before, after, lower
+            case sameLine = "same_line"
+        }
     }
 
     public struct ConfidenceDefinition: Codable, Sendable {

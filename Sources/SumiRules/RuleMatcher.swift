@@ -128,7 +128,15 @@ public final class RuleMatcher {
             return reject("allow パターン \(allow.pattern) に一致")
         }
         let count = text.normalized.units.count
-        let window = max(0, range.lowerBound - rule.contextBefore)..<min(count, range.upperBound + rule.contextAfter)
+        var window = max(0, range.lowerBound - rule.contextBefore)..<min(count, range.upperBound + rule.contextAfter)
+        if rule.contextSameLine {
+            let u = text.normalized.units
+            var lo = range.lowerBound
+            while lo > window.lowerBound, u[lo - 1] != 0x0A { lo -= 1 }
+            var hi = range.upperBound
+            while hi < window.upperBound, u[hi] != 0x0A { hi += 1 }
+            window = lo..<hi
+        }
         func near(_ words: [(id: Int32, word: String)]) -> String? {
             for (id, word) in words {
                 if text.hits(of: id).contains(where: { $0.start >= window.lowerBound && $0.end <= window.upperBound

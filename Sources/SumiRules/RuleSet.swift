@@ -137,6 +137,7 @@ public final class RuleSet: Sendable {
             anchorBefore: def.anchor?.before ?? 40, anchorAfter: def.anchor?.after ?? 40,
             keywords: keywords, lowerWords: ids(def.context?.lower), allowContextWords: ids(def.allowContext),
             contextBefore: def.context?.before ?? 30, contextAfter: def.context?.after ?? 10,
+            contextSameLine: def.context?.sameLine ?? false,
             requireContext: def.requireContext ?? false, validators: checks, allow: allow,
             confidencePattern: def.confidence?.pattern ?? 0.5,
             confidenceValidated: def.confidence?.validated ?? (def.confidence?.pattern ?? 0.5) + 0.2,

@@ -6,12 +6,22 @@ import SumiText
 /// below it (a column headed 氏名 marks its cells as names), and the cells of a row
 /// form a group so a fact in one cell can be tied to a name in another.
 public struct CSVExtractor: Extractor {
-    public init() {}
+    /// CSV files are read whole; larger ones are read as plain text in chunks.
+    public static let maxBytes = 64 << 20
+    /// The format the report names (a tab-separated .txt is still a txt file).
+    public var reportedFormat: FileFormat
+    /// Forced delimiter; nil decides by name (.tsv) and by the first line.
+    public var delimiter: Character?
+
+    public init(reportedFormat: FileFormat = .csv, delimiter: Character? = nil) {
+        self.reportedFormat = reportedFormat
+        self.delimiter = delimiter
+    }
 
     public func extract(_ input: ExtractionInput, emit: (TextUnit) throws -> Void) throws -> ExtractionSummary {
         let data = try input.readAll()
         if data.isEmpty {
-            return ExtractionSummary(format: .csv, notices: [Notice.emptyFile])
+            return ExtractionSummary(format: reportedFormat, notices: [Notice.emptyFile])
         }
         let sample = data.prefix(1 << 16)
         let charset = sample.withUnsafeBytes { CharsetGuesser.guess($0) }
@@ -19,13 +29,21 @@ public struct CSVExtractor: Extractor {
             throw ExtractionError(code: NoticeCode.decodeErrors, message: "CSV として読めないバイナリデータです。")
         }
         let decoded = DecodedText.decode(data, declared: charset)
-        let delimiter: Character = input.name.lowercased().hasSuffix(".tsv") || Self.prefersTab(decoded.text) ? "\t" : ","
+        let delimiter: Character = self.delimiter
+            ?? (input.name.lowercased().hasSuffix(".tsv") || Self.prefersTab(decoded.text) ? "\t" : ",")
         var header: [String] = []
+        var headerRow: Int? = nil
         var timedOut = false
         for (rowIndex, row) in CSVParser.rows(decoded.text, delimiter: delimiter).enumerated() {
-            if rowIndex == 0 { header = row.cells.map { $0.trimmingCharacters(in: .whitespaces) } }
+            // The header is the first row with two or more filled cells: exports often start
+            // with a title row (「〇〇名簿」) above the column headers.
+            if headerRow == nil, row.cells.filter({ !$0.trimmingCharacters(in: .whitespaces).isEmpty }).count >= 2 {
+                headerRow = rowIndex
+                header = row.cells.map { $0.trimmingCharacters(in: .whitespaces) }
+            }
             for (col, cell) in row.cells.enumerated() where !cell.isEmpty {
-                let label = rowIndex == 0 ? nil : (col < header.count && !header[col].isEmpty ? header[col] : nil)
+                let label = headerRow == nil || rowIndex == headerRow ? nil
+                    : (col < header.count && !header[col].isEmpty ? header[col] : nil)
                 let location = Location(line: row.line, cell: A1.reference(row: rowIndex + 1, column: col + 1),
                                         row: rowIndex + 1, column: col + 1)
                 try emit(TextUnit(text: cell, source: .body, location: location, fieldLabel: label,
@@ -40,12 +58,24 @@ public struct CSVExtractor: Extractor {
         if timedOut {
             notices.append(Notice.timeLimit)
         }
-        return ExtractionSummary(format: .csv, encoding: decoded.charset.name, notices: notices)
+        return ExtractionSummary(format: reportedFormat, encoding: decoded.charset.name, notices: notices)
     }
 
     static func prefersTab(_ text: String) -> Bool {
-        let firstLine = text.prefix { $0 != "\n" }
+        let firstLine = text.split(separator: "\n", maxSplits: 8).first { $0.contains("\t") || $0.contains(",") } ?? ""
         return firstLine.filter { $0 == "\t" }.count > firstLine.filter { $0 == "," }.count
+    }
+}
+
+/// Tells a tab-separated table saved as .txt from prose: at least three lines with two
+/// or more tabs each, and they make up most of the non-empty lines of the sample.
+enum TableSniffer {
+    static func isTabSeparated(_ sample: String) -> Bool {
+        let lines = sample.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+            .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        guard !lines.isEmpty else { return false }
+        let tabbed = lines.filter { $0.filter { $0 == "\t" }.count >= 2 }.count
+        return tabbed >= 3 && tabbed * 3 >= lines.count * 2
     }
 }
 

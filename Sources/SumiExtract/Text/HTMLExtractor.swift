@@ -184,10 +184,18 @@ enum HTMLTokenizer {
                 wanted.append(("href", value.removingPercentEncoding ?? value))
             }
         }
+        // A form value's label is usually the text just before the field on the same line
+        // (<label>郵便番号</label> <input value="158-0097">): give it as context with the
+        // field's name, so a bare 158-0097 is read as a postal code.
+        let precedingText = page.visible.split(separator: "\n", omittingEmptySubsequences: false).last
+            .map { String($0.trimmingCharacters(in: .whitespaces).suffix(30)) } ?? ""
         for (key, value) in wanted {
             let decoded = decodeEntities(value)
-            page.extras.append(Extra(text: decoded, source: .htmlAttribute, line: line, part: "\(tag.name)@\(key)",
-                                     label: tag.name == "meta" ? tag.attributes["name"] : tag.attributes["name"] ?? tag.attributes["id"]))
+            var label = tag.name == "meta" ? tag.attributes["name"] : tag.attributes["name"] ?? tag.attributes["id"]
+            if key == "value" || key == "placeholder", !precedingText.isEmpty {
+                label = [precedingText, label].compactMap { $0 }.joined(separator: " ")
+            }
+            page.extras.append(Extra(text: decoded, source: .htmlAttribute, line: line, part: "\(tag.name)@\(key)", label: label))
         }
     }
 

@@ -29,6 +29,13 @@ public struct PlainTextExtractor: Extractor {
             throw ExtractionError(code: NoticeCode.decodeErrors,
                                   message: "テキストとして読めないバイナリデータです。正しい形式で保存し直すか、内容を目視で確認してください。")
         }
+        // A .txt that is really a tab-separated table (a roster pasted from Excel) is read
+        // as one, so each cell gets its column header as context (a bare 201-0003 under
+        // 郵便番号 is a postal code). Only small files: tables are not 200 MB.
+        if reader.size.map({ $0 <= CSVExtractor.maxBytes }) == true,
+           TableSniffer.isTabSeparated(DecodedText.decode(sample, declared: charset).text) {
+            return try CSVExtractor(reportedFormat: .txt, delimiter: "\t").extract(input, emit: emit)
+        }
         guard let decoder = StreamingDecoder(charset) else {
             throw ExtractionError(code: NoticeCode.decodeErrors, message: "文字コード \(charset.name) を扱えません。")
         }
@@ -138,6 +145,14 @@ struct ByteReader {
     let input: ExtractionInput
 
     init(_ input: ExtractionInput) throws { self.input = input }
+
+    /// Size in bytes, when known.
+    var size: Int? {
+        if let data = input.data { return data.count }
+        guard let url = input.url,
+              let n = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber else { return nil }
+        return n.intValue
+    }
 
     func head(_ n: Int) throws -> Data {
         if let data = input.data { return data.prefix(n) }

@@ -1,0 +1,104 @@
+import Foundation
+import SumiText
+
+/// Prefectures, municipalities and the town names (町域) of each municipality, in
+/// normalized form, read from Rules/dict/places/ (Japan Post postal-code data and
+/// Geolonia's 町丁目 list; see Rules/dict/places/SOURCE.md).
+///
+/// The address recognizer finds a municipality by name, then asks which of that
+/// municipality's towns the following text starts with.
+struct Gazetteer: Sendable {
+    /// Normalized prefecture names (東京都, 北海道 …).
+    let prefectures: [[UInt16]]
+    /// Normalized municipality name as it may be written → the prefectures that have it
+    /// (府中市 is in Tokyo and Hiroshima). Names of towns in a 郡 are also indexed
+    /// without the 郡 (三重郡川越町 → 川越町), as people usually write them.
+    let municipalities: [String: [String]]
+    /// "prefecture\tmunicipality" → that municipality's normalized town names (UTF-16,
+    /// which hash much faster than `String`s).
+    let towns: [String: Set<[UInt16]>]
+    /// Longest town name of any municipality, in UTF-16 units.
+    let longestTown: Int
+
+    static func load(from directory: URL, normalizer: TextNormalizer) throws -> Gazetteer? {
+        let base = directory.appendingPathComponent("dict/places")
+        let fm = FileManager.default
+        let prefURL = base.appendingPathComponent("prefectures.tsv")
+        let muniURL = base.appendingPathComponent("municipalities.tsv")
+        guard fm.fileExists(atPath: prefURL.path), fm.fileExists(atPath: muniURL.path) else { return nil }
+        func rows(_ url: URL) throws -> [[String]] {
+            var out: [[String]] = []
+            try TSVFile.forEachRow(url, file: "dict/places/\(url.lastPathComponent)") { out.append($0) }
+            return out
+        }
+        // Most names are plain kanji/kana that normalization leaves as they are; only the
+        // rest (kanji numerals, variants, full-width forms) go through the normalizer.
+        let variants = normalizer.variants.map
+        func norm(_ s: String) -> String {
+            for v in s.unicodeScalars.lazy.map(\.value) {
+                let plain = (v >= 0x4E00 && v <= 0x9FFF && variants[v] == nil && !Gazetteer.kanjiNumeralSet.contains(v))
+                    || (v >= 0x3041 && v <= 0x3096) || (v >= 0x30A1 && v <= 0x30FA)
+                if !plain { return normalizer.normalize(s).normalizedString }
+            }
+            return s
+        }
+
+        let prefectures = try rows(prefURL).compactMap { $0.first.map { Array(norm($0).utf16) } }.filter { !$0.isEmpty }
+        var municipalities: [String: [String]] = [:]
+        func addMunicipality(_ name: String, prefecture: String) {
+            guard !name.isEmpty else { return }
+            if municipalities[name]?.contains(prefecture) != true { municipalities[name, default: []].append(prefecture) }
+        }
+        for f in try rows(muniURL) where f.count >= 2 {
+            let pref = norm(f[0]), muni = norm(f[1])
+            addMunicipality(muni, prefecture: pref)
+            if let gun = muni.firstIndex(of: "郡") { addMunicipality(String(muni[muni.index(after: gun)...]), prefecture: pref) }
+        }
+
+        var towns: [String: Set<[UInt16]>] = [:]
+        var longest = 0
+        let townDir = base.appendingPathComponent("towns")
+        let townFiles = ((try? fm.contentsOfDirectory(atPath: townDir.path)) ?? []).filter { $0.hasSuffix(".tsv") }.sorted()
+        // Rows come grouped by municipality: normalize its name once per group.
+        var lastRaw = ("", ""), keys: [String] = []
+        for name in townFiles {
+            try TSVFile.forEachRow(townDir.appendingPathComponent(name), file: "dict/places/towns/\(name)") { f in
+                guard f.count >= 3, !f[2].isEmpty else { return }
+                if (f[0], f[1]) != lastRaw {
+                    lastRaw = (f[0], f[1])
+                    let pref = norm(f[0]), muni = norm(f[1])
+                    keys = ["\(pref)\t\(muni)"]
+                    if let gun = muni.firstIndex(of: "郡") { keys.append("\(pref)\t\(muni[muni.index(after: gun)...])") }
+                }
+                let town = Array(norm(f[2]).utf16)
+                for key in keys { towns[key, default: []].insert(town) }
+                longest = max(longest, town.count)
+            }
+        }
+        return Gazetteer(prefectures: prefectures, municipalities: municipalities, towns: towns, longestTown: longest)
+    }
+
+    private static let kanjiNumeralSet: Set<UInt32> = Set("〇一二三四五六七八九十百千".unicodeScalars.map(\.value))
+
+    /// The longest town name of the municipality (as written) that `units` starts with at `start`.
+    func town(after municipality: String, in units: [UInt16], at start: Int) -> Int? {
+        guard let prefs = municipalities[municipality] else { return nil }
+        let sets = prefs.compactMap { towns["\($0)\t\(municipality)"] }
+        guard !sets.isEmpty else { return nil }
+        var length = min(longestTown, units.count - start)
+        while length > 0 {
+            let candidate = Array(units[start..<start + length])
+            if sets.contains(where: { $0.contains(candidate) }) { return length }
+            length -= 1
+        }
+        return nil
+    }
+
+    /// Length of the prefecture name that ends exactly at `end`, if any.
+    func prefecture(endingAt end: Int, in units: [UInt16]) -> Int? {
+        for p in prefectures where p.count <= end {
+            if units[(end - p.count)..<end].elementsEqual(p) { return p.count }
+        }
+        return nil
+    }
+}
