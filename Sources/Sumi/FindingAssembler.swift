@@ -13,17 +13,23 @@ struct FindingAssembler {
 
     mutating func add(_ detections: [Detection], in unit: TextUnit) {
         guard !detections.isEmpty else { return }
-        let utf16 = Array(unit.text.utf16)
+        let utf16 = unit.utf16
+        // Scalars and lines are counted by one cursor moving forward through the unit:
+        // counting from the start for every detection was quadratic on a 1M-character
+        // chunk with thousands of findings.
+        var cursor = Cursor()
         for d in detections {
             let range = d.range.clamped(to: 0..<utf16.count)
-            let startScalar = scalarCount(utf16, upTo: range.lowerBound)
+            if range.lowerBound < cursor.position { cursor = Cursor() }
+            cursor.advance(utf16, to: range.lowerBound)
+            let startScalar = cursor.scalars
             let endScalar = startScalar + scalarCount(utf16[range])
             // Found already in the previous chunk of the same text.
             if unit.overlapPrefix > 0 && endScalar <= unit.overlapPrefix { continue }
             var location = unit.location
             location.start = unit.offsetBase + startScalar
             location.end = unit.offsetBase + endScalar
-            location.line = unit.firstLine + newlines(utf16[0..<range.lowerBound])
+            location.line = unit.firstLine + cursor.lines
             if let boxes = unit.glyphBoxes, !boxes.isEmpty {
                 var box = BoundingBox(x0: 0, y0: 0, x1: 0, y1: 0)
                 for i in startScalar..<min(endScalar, boxes.count) { box = box.union(boxes[i]) }
@@ -58,10 +64,12 @@ struct FindingAssembler {
         while e < utf16.count && budget > 0 && utf16[e] != 0x0A && utf16[e] != 0x0D { e += 1; budget -= 1 }
         if s > 0, UTF16.isTrailSurrogate(utf16[s]) { s += 1 }
         if e < utf16.count, e > 0, UTF16.isLeadSurrogate(utf16[e - 1]) { e += 1 }
-        return String(decoding: utf16[s..<e], as: UTF16.self).trimmingCharacters(in: .whitespaces)
+        // Trim spaces here rather than with Foundation's trimmingCharacters, which was
+        // a tenth of a scan with many findings.
+        while s < e, utf16[s] == 0x20 || utf16[s] == 0x09 || utf16[s] == 0x3000 { s += 1 }
+        while e > s, utf16[e - 1] == 0x20 || utf16[e - 1] == 0x09 || utf16[e - 1] == 0x3000 { e -= 1 }
+        return String(decoding: utf16[s..<e], as: UTF16.self)
     }
-
-    private func scalarCount(_ utf16: [UInt16], upTo end: Int) -> Int { scalarCount(utf16[0..<end]) }
 
     private func scalarCount(_ s: ArraySlice<UInt16>) -> Int {
         var n = 0
@@ -69,12 +77,21 @@ struct FindingAssembler {
         return n
     }
 
-    private func newlines(_ s: ArraySlice<UInt16>) -> Int {
-        var n = 0
-        var prevCR = false
-        for u in s {
-            if u == 0x0A { if !prevCR { n += 1 }; prevCR = false } else if u == 0x0D { n += 1; prevCR = true } else { prevCR = false }
+    /// Position in a unit's UTF-16 text with the Unicode scalars and line breaks before it
+    /// (CRLF counts once).
+    private struct Cursor {
+        var position = 0, scalars = 0, lines = 0
+        var previousCR = false
+
+        mutating func advance(_ utf16: [UInt16], to end: Int) {
+            while position < end {
+                let u = utf16[position]
+                if !UTF16.isTrailSurrogate(u) { scalars += 1 }
+                if u == 0x0A { if !previousCR { lines += 1 }; previousCR = false }
+                else if u == 0x0D { lines += 1; previousCR = true }
+                else { previousCR = false }
+                position += 1
+            }
         }
-        return n
     }
 }

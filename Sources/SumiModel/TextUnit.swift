@@ -3,7 +3,31 @@
 /// stage scans each unit and reports findings relative to it.
 public struct TextUnit: Sendable {
     /// The text as extracted (not normalized).
-    public var text: String
+    public var text: String {
+        get {
+            switch storage {
+            case .string(let s): s
+            case .utf16(let u): String(decoding: u, as: UTF16.self)
+            }
+        }
+        set { storage = .string(newValue) }
+    }
+
+    /// The text as UTF-16 code units, which is what the rule stage works on. Large text
+    /// chunks are built as UTF-16 and never become a `String` unless someone asks:
+    /// the round trip UTF-16 → String → UTF-16 cost a fifth of a text scan.
+    public var utf16: [UInt16] {
+        switch storage {
+        case .string(let s): Array(s.utf16)
+        case .utf16(let u): u
+        }
+    }
+
+    private enum Storage: Sendable {
+        case string(String)
+        case utf16([UInt16])
+    }
+    private var storage: Storage
     /// Which part of the file a reader would find it in.
     public var source: Source
     /// Where the unit sits (page, sheet + cell, part, row/column). Findings copy this
@@ -27,10 +51,19 @@ public struct TextUnit: Sendable {
     /// or nil where the format has no geometry.
     public var glyphBoxes: [BoundingBox]?
 
+    /// A unit over UTF-16 text (chunks of large text files).
+    public init(utf16: [UInt16], source: Source = .body, location: Location = Location(), fieldLabel: String? = nil,
+                groupKey: String? = nil, firstLine: Int = 1, offsetBase: Int = 0, overlapPrefix: Int = 0,
+                glyphBoxes: [BoundingBox]? = nil) {
+        self.init(text: "", source: source, location: location, fieldLabel: fieldLabel, groupKey: groupKey,
+                  firstLine: firstLine, offsetBase: offsetBase, overlapPrefix: overlapPrefix, glyphBoxes: glyphBoxes)
+        storage = .utf16(utf16)
+    }
+
     public init(text: String, source: Source = .body, location: Location = Location(), fieldLabel: String? = nil,
                 groupKey: String? = nil, firstLine: Int = 1, offsetBase: Int = 0, overlapPrefix: Int = 0,
                 glyphBoxes: [BoundingBox]? = nil) {
-        self.text = text; self.source = source; self.location = location; self.fieldLabel = fieldLabel
+        self.storage = .string(text); self.source = source; self.location = location; self.fieldLabel = fieldLabel
         self.groupKey = groupKey; self.firstLine = firstLine; self.offsetBase = offsetBase
         self.overlapPrefix = overlapPrefix; self.glyphBoxes = glyphBoxes
     }

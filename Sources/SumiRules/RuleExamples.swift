@@ -49,7 +49,7 @@ public enum RuleExamples {
         if let tab = text.firstIndex(of: "\t"), !text[..<tab].contains("\n") {
             unit = TextUnit(text: String(text[text.index(after: tab)...]), fieldLabel: String(text[..<tab]))
         }
-        let units = Array(unit.text.utf16)
+        let units = unit.utf16
         return matcher.detect(unit).detections[0].filter { $0.rule == rule }.map {
             String(decoding: units[$0.range], as: UTF16.self)
         }

@@ -26,7 +26,7 @@ public final class RuleMatcher {
 
     /// Normalizes and indexes one unit.
     public func analyze(_ unit: TextUnit) -> AnalyzedText {
-        let normalized = ruleSet.normalizer.normalize(unit.text)
+        let normalized = ruleSet.normalizer.normalize(utf16: unit.utf16)
         let label = unit.fieldLabel.map { ruleSet.normalizer.normalize($0).normalizedString } ?? ""
         var hits: [AhoCorasick.Hit] = []
         normalized.units.withUnsafeBufferPointer { buf in ruleSet.lexicon.search(buf) { hits.append($0) } }

@@ -106,10 +106,9 @@ struct TextChunker {
     private mutating func cut(at end: Int, emit: (TextUnit) throws -> Void) throws {
         let slice = Array(buffer[0..<end])
         let overlapScalars = countScalars(slice[0..<overlap])
-        let text = String(decoding: slice, as: UTF16.self)
         // The overlap's lines were counted with the previous unit.
         let overlapLines = countLines(slice[0..<overlap])
-        try emit(TextUnit(text: text, source: .body, firstLine: nextLine - overlapLines,
+        try emit(TextUnit(utf16: slice, source: .body, firstLine: nextLine - overlapLines,
                           offsetBase: scalarBase - overlapScalars, overlapPrefix: overlapScalars))
         let fresh = slice[overlap..<end]
         nextLine += countLines(fresh)
