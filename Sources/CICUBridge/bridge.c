@@ -24,6 +24,17 @@ int32_t sumi_nfkc_map(const uint16_t *src, int32_t srcLen, uint16_t *dst, int32_
     // Walk segments that begin at a normalization boundary: each segment normalizes
     // independently, so every output unit can be traced back to its segment's start.
     while (segStart < srcLen) {
+        // Copy the longest already-normalized run in one go (most Japanese text is):
+        // ICU ends the span at a normalization boundary, so the rest can start a segment.
+        status = U_ZERO_ERROR;
+        int32_t span = unorm2_spanQuickCheckYes(nfkc, (const UChar *)src + segStart, srcLen - segStart, &status);
+        if (U_FAILURE(status)) return -1;
+        for (int32_t i = 0; i < span; i++) {
+            if (written + i < dstCap) { dst[written + i] = src[segStart + i]; map[written + i] = segStart + i; }
+        }
+        written += span;
+        segStart += span;
+        if (segStart >= srcLen) break;
         int32_t segEnd = segStart;
         UChar32 c;
         U16_NEXT(src, segEnd, srcLen, c);
