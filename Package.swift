@@ -51,6 +51,8 @@ let package = Package(
             dependencies: ["SumiEval", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "SumiEvalTests", dependencies: ["SumiEval"]),
+        // Benchmark (Tools/bench): rule-engine throughput against a naive regex loop.
+        .executableTarget(name: "sumi-bench", dependencies: ["SumiRules", "SumiText", "SumiModel"]),
         .testTarget(name: "SumiTextTests", dependencies: ["SumiText"]),
         .testTarget(name: "SumiExtractTests", dependencies: ["SumiExtract"]),
         .testTarget(name: "SumiRulesTests", dependencies: ["SumiRules"]),
