@@ -14,16 +14,18 @@ struct FindingAssembler {
     mutating func add(_ detections: [Detection], in unit: TextUnit) {
         guard !detections.isEmpty else { return }
         let utf16 = Array(unit.text.utf16)
+        var cursor = PrefixCursor(utf16: utf16)
         for d in detections {
             let range = d.range.clamped(to: 0..<utf16.count)
-            let startScalar = scalarCount(utf16, upTo: range.lowerBound)
+            let prefix = cursor.advance(to: range.lowerBound)
+            let startScalar = prefix.scalars
             let endScalar = startScalar + scalarCount(utf16[range])
             // Found already in the previous chunk of the same text.
             if unit.overlapPrefix > 0 && endScalar <= unit.overlapPrefix { continue }
             var location = unit.location
             location.start = unit.offsetBase + startScalar
             location.end = unit.offsetBase + endScalar
-            location.line = unit.firstLine + newlines(utf16[0..<range.lowerBound])
+            location.line = unit.firstLine + prefix.newlines
             if let boxes = unit.glyphBoxes, !boxes.isEmpty {
                 var box = BoundingBox(x0: 0, y0: 0, x1: 0, y1: 0)
                 for i in startScalar..<min(endScalar, boxes.count) { box = box.union(boxes[i]) }
@@ -61,20 +63,42 @@ struct FindingAssembler {
         return String(decoding: utf16[s..<e], as: UTF16.self).trimmingCharacters(in: .whitespaces)
     }
 
-    private func scalarCount(_ utf16: [UInt16], upTo end: Int) -> Int { scalarCount(utf16[0..<end]) }
-
     private func scalarCount(_ s: ArraySlice<UInt16>) -> Int {
         var n = 0
         for u in s where !UTF16.isTrailSurrogate(u) { n += 1 }
         return n
     }
 
-    private func newlines(_ s: ArraySlice<UInt16>) -> Int {
-        var n = 0
-        var prevCR = false
-        for u in s {
-            if u == 0x0A { if !prevCR { n += 1 }; prevCR = false } else if u == 0x0D { n += 1; prevCR = true } else { prevCR = false }
+}
+
+/// Scalars and line breaks from the start of a unit up to an offset, resuming from the offset
+/// asked for last. Detections come rule by rule, each rule's in text order, so the walk is about
+/// (rules × unit) instead of (findings × unit): counting from the start for every finding made a
+/// 32 MB text with 20,000 findings take 46 s instead of about 2 (Tools/bench/run.sh).
+private struct PrefixCursor {
+    let utf16: [UInt16]
+    private var position = 0
+    private var scalars = 0
+    private var newlines = 0
+    private var previousCR = false
+
+    init(utf16: [UInt16]) { self.utf16 = utf16 }
+
+    mutating func advance(to end: Int) -> (scalars: Int, newlines: Int) {
+        if end < position { position = 0; scalars = 0; newlines = 0; previousCR = false }
+        while position < end {
+            let u = utf16[position]
+            if !UTF16.isTrailSurrogate(u) { scalars += 1 }
+            if u == 0x0A {
+                if !previousCR { newlines += 1 }
+                previousCR = false
+            } else if u == 0x0D {
+                newlines += 1; previousCR = true
+            } else {
+                previousCR = false
+            }
+            position += 1
         }
-        return n
+        return (scalars, newlines)
     }
 }
