@@ -4,15 +4,16 @@
 /// 1. it is in the same document (the report path ends with the truth path),
 /// 2. the categories are equal,
 /// 3. the location agrees wherever both give it: page, sheet, cell, source, part,
-/// 4. the texts overlap after `EvalText.normalize` (`TextOverlap.isMatch`).
+/// 4. the texts overlap as two spans of one text would, after `EvalText.normalize`
+///    (`TextOverlap.isMatch`).
 ///
-/// Items with the same category and normalized text in one document (`occurrence` 1, 2 …)
-/// each need a finding of their own: findings are taken in report order and each one is
-/// assigned to the first still-unmatched item of that group it matches. A finding whose
-/// group is already matched (a fragment of a name, a duplicate) is still correct — it is on
-/// labelled information — and adds to the coverage of the items it overlaps, but finds no
-/// new item. Findings in files with status `error` or `incomplete` count like any other;
-/// items in a file that was not read are simply not found.
+/// Each finding finds at most one item: findings are taken in report order, and each is assigned
+/// to the item it covers best (by fraction of the item), the first still-unmatched one among
+/// equals in `occurrence` order — so items repeated in a document (`occurrence` 1, 2 …) each need
+/// a finding of their own. A finding whose best items are all matched already (a fragment of a
+/// name, a duplicate) is still correct — it is on labelled information — and adds to their
+/// coverage, but finds no new item. Findings in files with status `error` or `incomplete` count
+/// like any other; items in a file that was not read are simply not found.
 public struct Scorer: Sendable {
     public var truth: GroundTruth
 
@@ -46,13 +47,7 @@ public struct Scorer: Sendable {
         let itemTexts = items.map { EvalText.normalize($0.text) }
         let findingTexts = findings.map { EvalText.normalize($0.text) }
 
-        // Occurrence groups: same category and normalized text, ordered by `occurrence`.
-        var groupOf = [Int](repeating: 0, count: items.count)
-        var groupKeys: [String: Int] = [:]
-        for (i, item) in items.enumerated() {
-            let key = item.category + "\u{0}" + String(String.UnicodeScalarView(itemTexts[i]))
-            if let g = groupKeys[key] { groupOf[i] = g } else { groupOf[i] = groupKeys.count; groupKeys[key] = groupOf[i] }
-        }
+        // Repeated items (same category and text) are tried in `occurrence` order.
         let order = items.indices.sorted { (items[$0].occurrence ?? 1, $0) < (items[$1].occurrence ?? 1, $1) }
 
         var matched = [Bool](repeating: false, count: items.count)
@@ -60,20 +55,22 @@ public struct Scorer: Sendable {
         var correct = [Bool](repeating: false, count: findings.count)
 
         for (f, finding) in findings.enumerated() {
-            var candidates: [Int: [(item: Int, overlap: TextOverlap)]] = [:]
+            var candidates: [(item: Int, overlap: TextOverlap, fraction: Double)] = []
             for i in order where items[i].category == finding.category && Scorer.locationAgrees(items[i], finding) {
                 let o = TextOverlap.between(findingTexts[f], itemTexts[i])
-                if o.isMatch { candidates[groupOf[i], default: []].append((i, o)) }
+                if o.isMatch { candidates.append((i, o, o.itemFraction(of: itemTexts[i]))) }
             }
-            guard !candidates.isEmpty else { continue }
+            guard let bestFraction = candidates.map(\.fraction).max() else { continue }
             correct[f] = true
-            for (_, group) in candidates {
-                if let free = group.first(where: { !matched[$0.item] }) {
-                    matched[free.item] = true
-                    for k in free.overlap.itemRange { covered[free.item][k] = true }
-                } else {
-                    for c in group { for k in c.overlap.itemRange { covered[c.item][k] = true } }
-                }
+            // A finding finds one item: the one it covers best (the first still unmatched among equals,
+            // in occurrence order). When all of those are matched it is a fragment or a duplicate:
+            // it adds coverage but no new item.
+            let best = candidates.filter { $0.fraction == bestFraction }
+            if let free = best.first(where: { !matched[$0.item] }) {
+                matched[free.item] = true
+                for k in free.overlap.itemRange { covered[free.item][k] = true }
+            } else {
+                for c in best { for k in c.overlap.itemRange { covered[c.item][k] = true } }
             }
         }
 

@@ -36,6 +36,31 @@ final class ScorerTests: XCTestCase {
         XCTAssertEqual(o.itemRange, 3..<5)
     }
 
+    func testOverlapMustBeThatOfTwoSpansOfOneText() {
+        let n = EvalText.normalize
+        XCTAssertFalse(TextOverlap.between(n("03-5432-1111"), n("03-5432-1234")).isMatch, "a shared exchange is not the same number")
+        XCTAssertFalse(TextOverlap.between(n("info@example.lg.jp"), n("taro@example.lg.jp")).isMatch, "a shared domain is not the same address")
+        XCTAssertFalse(TextOverlap.between(n("東京都世田谷区北沢2-8-18"), n("東京都世田谷区太子堂1-2-3")).isMatch)
+        let tail = TextOverlap.between(n("太郎 様"), n("世田谷 太郎"))
+        XCTAssertTrue(tail.isMatch, "the item's end is the finding's start")
+        XCTAssertEqual(tail.itemRange, 3..<5)
+        let head = TextOverlap.between(n("区民 世田谷"), n("世田谷 太郎"))
+        XCTAssertTrue(head.isMatch, "the finding's end is the item's start")
+        XCTAssertEqual(head.itemRange, 0..<3)
+    }
+
+    func testAFindingFindsOnlyTheItemItCoversBest() {
+        let items = [TruthItem(category: "email", text: "hanako@example.com"), TruthItem(category: "email", text: "taro@example.com"),
+                     TruthItem(category: "person_name", text: "世田谷 太郎"), TruthItem(category: "person_name", text: "世田谷 花子")]
+        let card = score([doc("a.txt", items)], [.init(path: "a.txt", findings: [
+            finding("email", "taro@example.com"), finding("email", "taro@example.com"), finding("person_name", "世田谷"),
+        ])])
+        XCTAssertEqual(card.byCategory["email"]?.matchedItems, 1, "a duplicate finds nothing new, and never the other address")
+        XCTAssertEqual(card.byCategory["email"]?.precision, 1)
+        XCTAssertEqual(card.byCategory["person_name"]?.matchedItems, 1, "one surname finds one of the two names")
+        XCTAssertEqual(card.misses.map(\.text).sorted(), ["hanako@example.com", "世田谷 花子"])
+    }
+
     func testExactMatchCountsForRecallPrecisionAndCoverage() {
         let card = score([doc("eval/a.txt", [TruthItem(category: "phone", text: "03-5432-1234", source: "body")])],
                          [.init(path: "Corpus/eval/a.txt", status: "findings", findings: [finding("phone", "０３－５４３２－１２３４")])])

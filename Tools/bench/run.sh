@@ -61,7 +61,7 @@ timed() {
 }
 
 status_of() {  # statuses in a sumi JSON report, e.g. "clean 3, error 2"
-  python3 -c "import json,sys,collections; d=json.load(open(sys.argv[1])); c=collections.Counter(f['status'] for f in d['files']); print(', '.join(f'{k} {v}' for k,v in sorted(c.items())))" "$1" 2>/dev/null || echo "no report"
+  python3 -c "import json,sys,collections; d=json.load(open(sys.argv[1])); c=collections.Counter(f['status'] for f in d['files']); print('status: ' + ', '.join(f'{k} {v}' for k,v in sorted(c.items())))" "$1" 2>/dev/null || echo "no report"
 }
 
 echo "bench: (a) rule engine on ${MB} MB of generated text" >&2
@@ -132,10 +132,11 @@ cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
 mem=$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
 swiftv=$(swift --version 2>&1 | head -1)
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+load=$(cut -d' ' -f1-3 /proc/loadavg)
 {
   echo "| benchmark | input | time | throughput | peak RSS | notes |"
   echo "|---|---|---|---|---|---|"
   printf '%s\n' "${rows[@]}"
   echo
-  echo "Machine: $(nproc) cores ($cpu), $mem, $(uname -sr); $swiftv; release build of $commit; $(date -u +%Y-%m-%d)."
+  echo "Machine: $(nproc) cores ($cpu), $mem, $(uname -sr); $swiftv; release build of $commit; load average at the end $load (other work on the machine skews timings); $(date -u +%Y-%m-%d)."
 } | tee "$out/figures.md"

@@ -43,6 +43,10 @@ GINZA_TO_PRESIDIO = {
 
 
 def presidio_detector():
+    import logging
+    # Presidio's email recognizer asks tldextract for the public-suffix list online and falls back
+    # to the snapshot it ships; nothing leaves this machine, so silence the failed-fetch tracebacks.
+    logging.getLogger("tldextract").setLevel(logging.CRITICAL)
     from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
     from presidio_analyzer.nlp_engine import NlpEngineProvider
     from presidio_analyzer.predefined_recognizers import EmailRecognizer, PhoneRecognizer, SpacyRecognizer
