@@ -69,4 +69,14 @@ final class ThresholdsTests: XCTestCase {
         XCTAssertEqual(r.overall?.minPrecision, a.overall?.minPrecision)
         XCTAssertEqual(try Thresholds.parse(r.yaml()), r, "the written YAML reads back")
     }
+
+    func testTheRepositoryThresholdsFileParsesAndNamesEveryCategory() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let t = try Thresholds.load(root.appendingPathComponent("Tools/eval/thresholds.yaml"))
+        XCTAssertNotNil(t.overall?.minRecall)
+        XCTAssertNotNil(t.overall?.maxFalseAlarmsPerCleanDocument)
+        let categories = ["person_name", "address", "postal_code", "phone", "email", "birth_date", "my_number",
+                          "id_number", "bank_account", "medical", "disability", "sensitive_other"]
+        XCTAssertEqual(Set(t.categories?.keys.map { $0 } ?? []), Set(categories))
+    }
 }
