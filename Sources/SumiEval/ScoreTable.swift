@@ -12,11 +12,11 @@ public enum ScoreTable {
     }
 
     static func rows(_ title: String, _ table: [(String, Figures)]) -> String {
-        var out = pad(title, 18) + pad("items", 7, right: true) + pad("found", 7, right: true) + pad("recall", 8, right: true)
+        var out = pad(title, 20) + pad("items", 7, right: true) + pad("found", 7, right: true) + pad("recall", 8, right: true)
             + pad("findings", 10, right: true) + pad("correct", 9, right: true) + pad("precision", 11, right: true)
             + pad("coverage", 10, right: true) + "\n"
         for (name, f) in table {
-            out += pad(name, 18) + pad("\(f.items)", 7, right: true) + pad("\(f.matchedItems)", 7, right: true)
+            out += pad(name, 20) + pad("\(f.items)", 7, right: true) + pad("\(f.matchedItems)", 7, right: true)
                 + pad(pct(f.recall), 8, right: true) + pad("\(f.findings)", 10, right: true)
                 + pad("\(f.correctFindings)", 9, right: true) + pad(pct(f.precision), 11, right: true)
                 + pad(pct(f.coverage), 10, right: true) + "\n"
@@ -29,6 +29,7 @@ public enum ScoreTable {
         out += rows("category", card.byCategory.sorted { $0.key < $1.key } + [("ALL", card.overall)]) + "\n"
         out += rows("format", card.byFormat.sorted { $0.key < $1.key }) + "\n"
         out += rows("source", card.bySource.sorted { $0.key < $1.key }) + "\n"
+        out += rows("document kind", card.byKind.sorted { $0.key < $1.key }) + "\n"
         let c = card.clean
         out += "clean documents: \(c.documents), false alarms: \(c.falseAlarms) (\(pct(c.falseAlarmsPerDocument)) per document), "
             + "flagged: \(c.flaggedDocuments)\n"
@@ -59,6 +60,19 @@ public enum ScoreTable {
         for c in cards {
             out += pad(c.tool, 26) + pad(pct(c.overall.recall), 8, right: true) + pad(pct(c.overall.precision), 11, right: true)
                 + pad(pct(c.overall.coverage), 10, right: true) + pad(pct(c.clean.falseAlarmsPerDocument), 14, right: true) + "\n"
+        }
+        // Per category: recall / precision of each tool.
+        let categories = Set(cards.flatMap { $0.byCategory.keys }).sorted()
+        out += "\n" + pad("recall / precision", 18)
+        for c in cards { out += pad(String(c.tool.prefix(22)), 24, right: true) }
+        out += "\n"
+        for cat in categories {
+            out += pad(cat, 18)
+            for c in cards {
+                let f = c.byCategory[cat] ?? Figures()
+                out += pad("\(pct(f.recall)) / \(pct(f.precision))", 24, right: true)
+            }
+            out += "\n"
         }
         return out
     }

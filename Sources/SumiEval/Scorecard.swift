@@ -110,6 +110,8 @@ public struct Scorecard: Codable, Sendable {
     public var byCategory: [String: Figures] = [:]
     public var byFormat: [String: Figures] = [:]
     public var bySource: [String: Figures] = [:]
+    /// By the document's kind in the truth (public_comment, roster, minutes …).
+    public var byKind: [String: Figures] = [:]
     public var clean = CleanFigures()
     /// Documents with labelled personal information that the report calls `clean`.
     public var piiDocumentsCalledClean = 0
@@ -128,7 +130,7 @@ public struct Scorecard: Codable, Sendable {
     public init(tool: String) { self.tool = tool }
 
     enum CodingKeys: String, CodingKey {
-        case tool, documents, overall, byCategory = "by_category", byFormat = "by_format", bySource = "by_source"
+        case tool, documents, overall, byCategory = "by_category", byFormat = "by_format", bySource = "by_source", byKind = "by_kind"
         case clean = "clean_documents", piiDocumentsCalledClean = "pii_documents_called_clean", statuses
         case unlabelledFiles = "unlabelled_files", misses, falseAlarms = "false_alarms"
     }

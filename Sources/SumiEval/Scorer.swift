@@ -86,6 +86,7 @@ public struct Scorer: Sendable {
             card.byCategory[item.category, default: Figures()].add(fig)
             card.byFormat[doc.format, default: Figures()].add(fig)
             card.bySource[source, default: Figures()].add(fig)
+            card.byKind[doc.kind ?? "unknown", default: Figures()].add(fig)
             if !matched[i] {
                 let foundAs = findings.indices.filter { f in
                     findings[f].category != item.category && Scorer.locationAgrees(item, findings[f])
@@ -107,6 +108,7 @@ public struct Scorer: Sendable {
             card.byCategory[finding.category, default: Figures()].add(fig)
             card.byFormat[doc.format, default: Figures()].add(fig)
             card.bySource[source, default: Figures()].add(fig)
+            card.byKind[doc.kind ?? "unknown", default: Figures()].add(fig)
             if !correct[f] {
                 falseAlarmsHere += 1
                 card.falseAlarms.append(FalseAlarm(document: doc.path, cleanDocument: doc.clean, category: finding.category,

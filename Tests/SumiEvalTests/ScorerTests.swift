@@ -149,6 +149,7 @@ final class ScorerTests: XCTestCase {
         XCTAssertEqual(card.misses.first { $0.document == "gone.txt" }?.status, "missing")
         XCTAssertEqual(card.unlabelledFiles, 1)
         XCTAssertEqual(card.byFormat["pdf"]?.recall, 0)
+        XCTAssertEqual(card.byKind["unknown"]?.items, 3, "documents without a kind are grouped as unknown")
     }
 
     func testSuppressedFindingsDoNotCount() {
