@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .library(name: "Sumi", targets: ["Sumi"]),
         .executable(name: "sumi", targets: ["sumi"]),
+        .executable(name: "sumi-eval", targets: ["sumi-eval"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -43,6 +44,15 @@ let package = Package(
             name: "sumi",
             dependencies: ["Sumi", .product(name: "ArgumentParser", package: "swift-argument-parser"), "Rainbow"]
         ),
+        // Evaluation (Tools/eval): scores reports against Corpus/truth.json; not part of the shipped pipeline.
+        .target(name: "SumiEval", dependencies: ["Yams"]),
+        .executableTarget(
+            name: "sumi-eval",
+            dependencies: ["SumiEval", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "SumiEvalTests", dependencies: ["SumiEval"]),
+        // Benchmark (Tools/bench): rule-engine throughput against a naive regex loop.
+        .executableTarget(name: "sumi-bench", dependencies: ["SumiRules", "SumiText", "SumiModel"]),
         .testTarget(name: "SumiTextTests", dependencies: ["SumiText"]),
         .testTarget(name: "SumiExtractTests", dependencies: ["SumiExtract"]),
         .testTarget(name: "SumiRulesTests", dependencies: ["SumiRules"]),

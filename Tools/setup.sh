@@ -8,6 +8,7 @@ pkg-config --exists poppler-glib 2>/dev/null || need+=(libpoppler-glib-dev)
 command -v pkg-config >/dev/null || need+=(pkg-config)
 [ -d /usr/share/poppler/cMap ] || need+=(poppler-data)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
+[ -x /usr/bin/time ] || need+=(time)   # peak RSS in Tools/bench (/usr/bin/time -v)
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing ${need[*]}" >&2
   SUDO=""
