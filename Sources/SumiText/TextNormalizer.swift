@@ -54,6 +54,13 @@ public struct TextNormalizer: Sendable {
     /// Dashes → "-", spaces → " ", zero-width characters dropped, ー after a digit → "-",
     /// variant kanji → standard.
     func foldCharacters(_ src: [UInt16], _ srcMap: [Int32], into units: inout [UInt16], _ map: inout [Int32]) {
+        variants.bmp.withUnsafeBufferPointer { bmp in
+            foldCharacters(src, srcMap, bmp, into: &units, &map)
+        }
+    }
+
+    private func foldCharacters(_ src: [UInt16], _ srcMap: [Int32], _ bmp: UnsafeBufferPointer<UInt32>,
+                                into units: inout [UInt16], _ map: inout [Int32]) {
         var i = 0
         let n = src.count
         while i < n {
@@ -87,7 +94,8 @@ public struct TextNormalizer: Sendable {
             case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD:
                 break // invisible: dropped so that 山\u{200B}田 still matches 山田
             default:
-                if let standard = variants.map[UInt32(u)] {
+                let standard = bmp[Int(u)]
+                if standard != 0 {
                     append(scalar: standard, origin: origin, &units, &map)
                 } else {
                     units.append(u); map.append(origin)

@@ -7,9 +7,24 @@ import Foundation
 /// with its sources recorded beside it.
 public struct VariantKanjiTable: Sendable {
     /// Variant scalar → standard scalar.
-    public private(set) var map: [UInt32: UInt32]
+    public private(set) var map: [UInt32: UInt32] {
+        didSet { bmp = Self.flatten(map) }
+    }
+    /// The same for the Basic Multilingual Plane as a flat table (0 = no variant): the
+    /// normalizer looks up every character, and hashing each one into `map` cost more
+    /// than NFKC itself.
+    public private(set) var bmp: [UInt32]
 
-    public init(map: [UInt32: UInt32] = [:]) { self.map = map }
+    public init(map: [UInt32: UInt32] = [:]) {
+        self.map = map
+        bmp = Self.flatten(map)
+    }
+
+    private static func flatten(_ map: [UInt32: UInt32]) -> [UInt32] {
+        var table = [UInt32](repeating: 0, count: 0x10000)
+        for (v, s) in map where v < 0x10000 { table[Int(v)] = s }
+        return table
+    }
 
     /// Parses `variant<TAB>standard[<TAB>note]` lines; `#` starts a comment line.
     /// Only single-character pairs are used; anything else is reported as an error line.
@@ -28,6 +43,7 @@ public struct VariantKanjiTable: Sendable {
             if v != s { map[v.value] = s.value }
         }
         self.map = map
+        bmp = Self.flatten(map)
     }
 
     public struct TableError: Error, CustomStringConvertible, Sendable {
