@@ -49,9 +49,12 @@ enum SAX {
         let ok = parser.parse()
         handler.finish()
         if delegate.stopped { return .stopped }
-        if ok { return .complete }
-        let line = parser.lineNumber
-        return .malformed("\(parser.parserError.map { "\($0)" } ?? "XML error") (line \(line))")
+        // XMLParser on Linux returns true for a part cut off in the middle (premature end)
+        // and for some recovered errors: trust only a clean run that closed every element.
+        if ok && parser.parserError == nil && delegate.errorCount == 0 && delegate.depth == 0 && delegate.sawRoot {
+            return .complete
+        }
+        return .malformed("\(parser.parserError.map { "\($0)" } ?? "unclosed elements") (line \(parser.lineNumber))")
     }
 
     @inline(__always)
@@ -63,6 +66,9 @@ enum SAX {
     private final class Delegate: NSObject, XMLParserDelegate {
         let handler: SAXHandler
         var stopped = false
+        var depth = 0
+        var sawRoot = false
+        var errorCount = 0
         init(_ handler: SAXHandler) { self.handler = handler }
 
         func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
@@ -75,13 +81,20 @@ enum SAX {
                 let local = SAX.localName(k)
                 if attributeDict[local] == nil && !k.hasPrefix("xmlns") { attrs[local] = v }
             }
+            depth += 1
+            sawRoot = true
             handler.start(SAX.localName(elementName), attrs)
             checkStop(parser)
         }
 
         func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+            depth -= 1
             handler.end(SAX.localName(elementName))
             checkStop(parser)
+        }
+
+        func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+            errorCount += 1
         }
 
         func parser(_ parser: XMLParser, foundCharacters string: String) {
