@@ -1,8 +1,8 @@
 """Office documents with what is hidden in them, and files Sumi must not call clean.
 
 Labelled documents (Corpus/eval/office/, listed in truth.json):
-- office-01.docx  hidden text (w:vanish), a text box, a footnote, custom and extended
-                  properties, a customXml data part, an image;
+- office-01.docx  hidden text (w:vanish), a text box, a footnote, tracked changes, a
+                  table, custom and extended properties, a customXml data part, an image;
 - office-02.xlsx  a very hidden sheet, a threaded comment with its person, phone numbers
                   stored as numbers (custom format 0##-####-####; General in a 電話番号
                   column, also far below the header), dates stored as date serials;
@@ -117,6 +117,11 @@ def docx_hidden(doc: Doc) -> None:
         '<mc:Fallback><w:pict><v:shape id="tb1" style="width:216pt;height:36pt" type="#_x0000_t202">'
         f'<v:textbox>{txbx}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>'))
     d.d.add_picture(io.BytesIO(tiny_png()), width=Inches(0.3))
+    # Tracked changes: a deleted phone number and an inserted e-mail address stay in the file.
+    d.p_tracked("協力員の連絡先", "（{T:080-1357-2468}）", "は名簿で管理する。", "{N:木村 直子}",
+                inserted="（{E:m.ikeda@example.com}）")
+    # A table: the header row labels the cells below it.
+    d.table(["氏名", "電話番号"], [["{N:池田 健太}", "{T:03-5555-0199}"]])
     d.p("次回は9月に開催する。")
     d.save()
 

@@ -101,6 +101,8 @@ final class DOCXPartHandler: SAXHandler {
     private struct Paragraph {
         var texts: [Source: String] = [:]
         var hiddenStyle = false
+        /// Whether the last tracked change read in this paragraph was a deletion.
+        var lastChangeRemoved: Bool?
         // The run being read.
         var runText = ""
         var runVanish = false
@@ -163,6 +165,16 @@ final class DOCXPartHandler: SAXHandler {
             stack.removeLast(); skipDepth = 1
         case "ins", "del", "moveFrom", "moveTo":
             changeDepth += 1
+            // Deleted and inserted text of one paragraph are different versions: keep them
+            // apart (a replaced 山田 → 田中 must not read 山田田中).
+            let removed = name == "del" || name == "moveFrom"
+            if var p = paragraphs.popLast() {
+                if let last = p.lastChangeRemoved, last != removed, let t = p.texts[.trackedChange], !t.hasSuffix("\n") {
+                    p.texts[.trackedChange] = t + "\n"
+                }
+                p.lastChangeRemoved = removed
+                paragraphs.append(p)
+            }
         case "p":
             paragraphs.append(Paragraph())
         case "pStyle" where parent == "pPr":

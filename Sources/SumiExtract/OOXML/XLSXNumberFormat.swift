@@ -42,6 +42,7 @@ enum XLSXNumberFormat {
         var tokens: [Token] = []
         var letters = Set<Character>()
         var eraLocale = false
+        var decimalOrScaled = false
         let chars = Array(section)
         var i = 0
         var literal = ""
@@ -74,6 +75,7 @@ enum XLSXNumberFormat {
                 flushLiteral(); tokens.append(.placeholder(c))
             default:
                 if c.isLetter && c.isASCII { letters.insert(Character(c.lowercased())) }
+                if c == "." || c == "," || c == "%" { decimalOrScaled = true }
                 literal.append(c)
             }
             i += 1
@@ -84,11 +86,7 @@ enum XLSXNumberFormat {
             return .date(era: letters.contains("g") || (letters.contains("e") && eraLocale))
         }
         let hasPlaceholder = tokens.contains { if case .placeholder = $0 { true } else { false } }
-        let literalsOnlyPunctuation = tokens.allSatisfy {
-            if case .literal(let s) = $0 { return !s.contains { ".,%Ee".contains($0) } }
-            return true
-        }
-        if hasPlaceholder && literalsOnlyPunctuation && letters.isEmpty { return .digits(tokens) }
+        if hasPlaceholder && !decimalOrScaled && letters.isEmpty { return .digits(tokens) }
         return .other
     }
 

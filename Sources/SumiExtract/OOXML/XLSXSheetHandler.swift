@@ -236,6 +236,7 @@ final class XLSXSheetHandler: SAXHandler {
                 if next.isNumber { while let x = chars.first, x.isNumber { chars.removeFirst() } }
             }
         }
-        return out.trimmingCharacters(in: .whitespacesAndNewlines)
+        return out.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .joined(separator: "\n")
     }
 }
