@@ -32,7 +32,7 @@ final class OOXMLPPTXTests: XCTestCase {
         XCTAssertEqual(m.units(.metadata).first { $0.fieldLabel == "作成者" }?.text, "松田 俊介")
     }
 
-    func testShowOrderAndSlideNumberFields() throws {
+    func testShowOrderHiddenSlideAndSlideNumberFields() throws {
         let p = "xmlns:p=\"http://schemas.openxmlformats.org/presentationml/2006/main\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
         func slide(_ text: String) -> String {
             "<p:sld \(p)><p:cSld><p:spTree><p:sp><p:txBody><a:p><a:r><a:t>\(text)</a:t></a:r></a:p></p:txBody></p:sp></p:spTree></p:cSld></p:sld>"
@@ -42,14 +42,15 @@ final class OOXMLPPTXTests: XCTestCase {
             "ppt/_rels/presentation.xml.rels": OOXMLZip.rels([("rId2", "slide", "slides/slide1.xml"), ("rId3", "slide", "slides/slide2.xml")]),
             // Shown second file first: p:sldId has both id and r:id.
             "ppt/presentation.xml": "<p:presentation \(p)><p:sldIdLst><p:sldId id=\"256\" r:id=\"rId3\"/><p:sldId id=\"257\" r:id=\"rId2\"/></p:sldIdLst></p:presentation>",
-            "ppt/slides/slide1.xml": slide("後のスライド"),
+            "ppt/slides/slide1.xml": slide("後のスライド").replacingOccurrences(of: "<p:sld ", with: "<p:sld show=\"0\" "),
             "ppt/slides/slide2.xml": slide("最初のスライド"),
             "ppt/slides/_rels/slide2.xml.rels": OOXMLZip.rels([("rId1", "notesSlide", "../notesSlides/notesSlide1.xml")]),
             "ppt/notesSlides/notesSlide1.xml": "<p:notes \(p)><p:cSld><p:spTree><p:sp><p:txBody><a:p><a:r><a:t>説明 山田</a:t></a:r></a:p></p:txBody></p:sp><p:sp><p:txBody><a:p><a:fld id=\"{1}\" type=\"slidenum\"><a:t>1</a:t></a:fld></a:p></p:txBody></p:sp></p:spTree></p:cSld></p:notes>",
         ])
         let r = try OOXMLFixture.extract(ExtractionInput(data: data, name: "x.pptx"), format: .pptx)
-        XCTAssertEqual(r.units(.body).map(\.text), ["最初のスライド", "後のスライド"])
-        XCTAssertEqual(r.units(.body).map(\.location.page), [1, 2])
+        XCTAssertEqual(r.units.filter { $0.location.page != nil && $0.source != .notes }.map(\.text), ["最初のスライド", "後のスライド"])
+        XCTAssertEqual(r.units(.body).map(\.location.page), [1])
+        XCTAssertEqual(r.units(.invisibleText).map(\.location.page), [2], "a hidden slide")
         XCTAssertEqual(r.units(.notes).map(\.text), ["説明 山田"])
         XCTAssertEqual(r.units(.notes).first?.location.page, 1)
     }

@@ -7,7 +7,9 @@ import SumiModel
 final class DrawingTextHandler: SAXHandler {
     let session: OOXMLSession
     let part: String
-    let source: Source
+    private(set) var source: Source
+    /// Source for the whole part when its root says it is not shown (a hidden slide, `show="0"`).
+    let hiddenSource: Source?
     let location: Location
     let label: String?
     let groupKey: String?
@@ -18,9 +20,10 @@ final class DrawingTextHandler: SAXHandler {
     private var skipDepth = 0
     private var inSlideNumberField = false
 
-    init(session: OOXMLSession, part: String, source: Source, location: Location, label: String? = nil, groupKey: String? = nil) {
+    init(session: OOXMLSession, part: String, source: Source, location: Location, label: String? = nil,
+         groupKey: String? = nil, hiddenSource: Source? = nil) {
         self.session = session; self.part = part; self.source = source; self.location = location
-        self.label = label; self.groupKey = groupKey
+        self.label = label; self.groupKey = groupKey; self.hiddenSource = hiddenSource
     }
 
     var shouldStop: Bool { session.shouldStop }
@@ -28,6 +31,8 @@ final class DrawingTextHandler: SAXHandler {
     func start(_ name: String, _ a: [String: String]) {
         if skipDepth > 0 { skipDepth += 1; return }
         switch name {
+        case "sld":
+            if let hidden = hiddenSource, a["show"] == "0" || a["show"] == "false" { source = hidden }
         case "Fallback": skipDepth = 1
         case "p": inParagraph = true; paragraph = ""
         case "fld": inSlideNumberField = a["type"]?.lowercased() == "slidenum"

@@ -1,8 +1,9 @@
 import Foundation
 import SumiModel
 
-/// PowerPoint (PPTX): slides in show order (page = slide number), their comments
-/// (legacy and modern, with authors), and speaker notes (`notes`). A slide's units
+/// PowerPoint (PPTX): slides in show order (page = slide number; a hidden slide's text
+/// is `invisible_text`), their comments (legacy and modern, with authors), and speaker
+/// notes (`notes`). A slide's units
 /// share a group key so a name in the notes is tied to a diagnosis on the slide.
 enum PPTXReader {
     /// Returns the number of slides.
@@ -30,8 +31,10 @@ enum PPTXReader {
             guard !session.outOfTime else { break }
             let page = i + 1
             let key = "pptx#slide\(page)"
+            // A hidden slide is skipped in the show and left out of a PDF export, yet it is in the file.
             session.parse(slide, with: DrawingTextHandler(session: session, part: slide, source: .body,
-                                                          location: Location(page: page, part: slide), groupKey: key))
+                                                          location: Location(page: page, part: slide), groupKey: key,
+                                                          hiddenSource: .invisibleText))
             let slideRels = package.relationships(of: slide)
             related += slideRels
             for r in slideRels where !r.external && r.kind == "comments" {

@@ -103,7 +103,7 @@ enum XLSXNumberFormat {
 
     /// The displayed text of a stored number.
     static func render(_ raw: String, kind: Kind, date1904: Bool) -> String {
-        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        let trimmed = raw.utf8.first == 0x20 || raw.utf8.last == 0x20 ? raw.trimmingCharacters(in: .whitespaces) : raw
         switch kind {
         case .text:
             return trimmed
@@ -126,7 +126,7 @@ enum XLSXNumberFormat {
 
     /// The decimal digits of an integral value (nil if not integral or too large to be exact).
     static func integerDigits(_ raw: String) -> (digits: String, negative: Bool)? {
-        if !raw.isEmpty, raw.allSatisfy({ $0.isASCII && $0.isNumber }) {
+        if !raw.isEmpty, raw.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
             let stripped = raw.drop { $0 == "0" }
             return (stripped.isEmpty ? "0" : String(stripped), false)
         }

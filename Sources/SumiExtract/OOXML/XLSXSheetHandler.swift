@@ -127,7 +127,7 @@ final class XLSXSheetHandler: SAXHandler {
         var isGeneralNumber = false
         switch cellType {
         case "s":
-            guard let i = Int(value.trimmingCharacters(in: .whitespaces)), i >= 0, i < sharedStrings.count else { return }
+            guard let i = Int(value) ?? Int(value.trimmingCharacters(in: .whitespaces)), i >= 0, i < sharedStrings.count else { return }
             text = sharedStrings[i]
         case "inlineStr":
             text = inlineText
@@ -145,7 +145,7 @@ final class XLSXSheetHandler: SAXHandler {
             isString = false
             isGeneralNumber = kind == .general
         }
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return }
+        guard !Self.isBlank(text) else { return }
         cells.append(Cell(column: cellColumn, text: text, isString: isString, isGeneralNumber: isGeneralNumber))
     }
 
@@ -165,7 +165,7 @@ final class XLSXSheetHandler: SAXHandler {
             if let h = headerRow, row > h, let text = header[c.column], !text.isEmpty { label = text }
             if label == nil, row != headerRow, let l = left[c.column - 1], DOCXPartHandler.looksLikeLabel(l) { label = l }
             var text = c.text
-            if c.isGeneralNumber, let label, Self.isPhoneLabel(label), Self.lostLeadingZero(text) { text = "0" + text }
+            if c.isGeneralNumber, let label, Self.lostLeadingZero(text), isPhoneLabel(label) { text = "0" + text }
             let source: Source
             if sheet.isHidden { source = .hiddenSheet }
             else if rowHidden { source = .hiddenRow }
@@ -180,22 +180,37 @@ final class XLSXSheetHandler: SAXHandler {
     }
 
     /// Words that make a row a header row when two of its cells carry them.
-    static let headerWords = ["氏名", "名前", "住所", "電話", "TEL", "携帯", "FAX", "メール", "生年月日", "年齢", "性別",
-                              "口座", "番号", "郵便", "連絡先", "所属", "備考", "担当", "生年"]
+    static let headerWords = ["氏名", "名前", "住所", "電話", "TEL", "Tel", "tel", "携帯", "FAX", "Fax", "メール", "mail", "Mail",
+                              "生年月日", "年齢", "性別", "口座", "番号", "郵便", "連絡先", "所属", "備考", "担当", "生年"]
 
     /// A header row: three or more short text cells without digits (No. 氏名 住所 …), or two
     /// cells that both name a personal field (氏名 | 電話). Title rows have one cell; the
     /// first header found labels the sheet until another strong header row appears.
     private func isHeaderRow() -> Bool {
-        let texts = cells.map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }
-        let wordy = texts.filter { t in Self.headerWords.contains { t.localizedCaseInsensitiveContains($0) } && t.count <= 24 }.count
-        if headerRow != nil { return wordy >= 2 && wordy * 2 >= texts.count && allShortText() }
-        if texts.count >= 3 && allShortText() { return true }
-        return texts.count == 2 && wordy == 2 && allShortText()
+        // Cheap test first: most rows hold numbers or long text and are no header.
+        guard cells.count >= 2, allShortText() else { return false }
+        if headerRow == nil && cells.count >= 3 { return true }
+        let wordy = cells.filter { c in Self.headerWords.contains { c.text.contains($0) } }.count
+        if headerRow != nil { return wordy >= 2 && wordy * 2 >= cells.count }
+        return cells.count == 2 && wordy == 2
     }
 
     private func allShortText() -> Bool {
-        cells.allSatisfy { c in c.isString && c.text.count <= 24 && !c.text.contains { $0.isNumber } && !c.text.contains("\n") }
+        cells.allSatisfy { c in c.isString && c.text.count <= 24 && !c.text.contains { $0.isNumber || $0 == "\n" } }
+    }
+
+    /// Only white space (checked per cell: Foundation's trimming is slow on Linux).
+    static func isBlank(_ s: String) -> Bool {
+        s.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+    }
+
+    private var phoneLabels: [String: Bool] = [:]
+
+    private func isPhoneLabel(_ label: String) -> Bool {
+        if let known = phoneLabels[label] { return known }
+        let answer = Self.isPhoneLabel(label)
+        phoneLabels[label] = answer
+        return answer
     }
 
     static func isPhoneLabel(_ label: String) -> Bool {
