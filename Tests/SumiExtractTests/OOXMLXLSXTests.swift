@@ -129,6 +129,33 @@ final class OOXMLXLSXTests: XCTestCase {
         XCTAssertEqual(r.units.first { $0.location.cell == "A2" }?.text, "山田 太郎")
         XCTAssertNil(r.units.first { $0.location.cell == "D2" }, "error values are not text")
     }
+
+    func testPivotCacheKeepsTheSourceRows() throws {
+        let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        let data = try OOXMLZip.make([
+            "_rels/.rels": OOXMLZip.rels([("rId1", "officeDocument", "xl/workbook.xml")]),
+            "xl/_rels/workbook.xml.rels": OOXMLZip.rels([("rId1", "worksheet", "worksheets/sheet1.xml"),
+                                                         ("rId2", "pivotCacheDefinition", "pivotCache/pivotCacheDefinition1.xml")]),
+            "xl/workbook.xml": "<workbook xmlns=\"\(main)\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"集計\" sheetId=\"1\" r:id=\"rId1\"/></sheets><pivotCaches><pivotCache cacheId=\"1\" r:id=\"rId2\"/></pivotCaches></workbook>",
+            "xl/worksheets/sheet1.xml": "<worksheet xmlns=\"\(main)\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>地区別 件数</t></is></c></row></sheetData></worksheet>",
+            "xl/pivotCache/_rels/pivotCacheDefinition1.xml.rels": OOXMLZip.rels([("rId1", "pivotCacheRecords", "pivotCacheRecords1.xml")]),
+            "xl/pivotCache/pivotCacheDefinition1.xml": """
+                <pivotCacheDefinition xmlns="\(main)"><cacheSource type="worksheet"><worksheetSource ref="A1:C3" sheet="元データ"/></cacheSource>
+                <cacheFields count="3"><cacheField name="氏名"><sharedItems/></cacheField>
+                <cacheField name="地区"><sharedItems count="2"><s v="成城"/><s v="経堂"/></sharedItems></cacheField>
+                <cacheField name="電話"><sharedItems/></cacheField></cacheFields></pivotCacheDefinition>
+                """,
+            "xl/pivotCache/pivotCacheRecords1.xml": """
+                <pivotCacheRecords xmlns="\(main)" count="2"><r><s v="山田 太郎"/><x v="0"/><s v="03-1234-5678"/></r><r><s v="鈴木 花子"/><x v="1"/><s v="090-1111-2222"/></r></pivotCacheRecords>
+                """,
+        ])
+        let r = try OOXMLFixture.extract(ExtractionInput(data: data, name: "pivot.xlsx"), format: .xlsx)
+        let cache = r.units(.invisibleText)
+        XCTAssertEqual(cache.first { $0.fieldLabel == "氏名" }?.text, "山田 太郎\n鈴木 花子")
+        XCTAssertEqual(cache.first { $0.fieldLabel == "電話" }?.text, "03-1234-5678\n090-1111-2222")
+        XCTAssertEqual(cache.first { $0.fieldLabel == "地区" }?.text, "成城\n経堂")
+        XCTAssertEqual(cache.first { $0.fieldLabel == "電話" }?.location.part, "xl/pivotCache/pivotCacheRecords1.xml")
+    }
 }
 
 final class XLSXNumberFormatTests: XCTestCase {

@@ -4,7 +4,7 @@ import SumiModel
 /// Excel (XLSX): every sheet including hidden and very hidden ones, hidden rows and
 /// columns, shared and inline strings, numbers as Excel shows them, cell notes and
 /// threaded comments with their authors, page headers and footers, text boxes on the
-/// sheet, sheet names and defined names.
+/// sheet, sheet names, defined names, and the source rows kept in pivot caches.
 enum XLSXReader {
     static func read(_ session: OOXMLSession) throws {
         let package = session.package
@@ -53,6 +53,7 @@ enum XLSXReader {
                 }
             }
         }
+        related += readPivotCaches(session, workbookRels: rels)
         OOXMLEmbedded.note(session, relationships: related)
     }
 
