@@ -149,6 +149,20 @@ final class OfficeScanTests: XCTestCase {
         XCTAssertTrue(doc.notices[0].message.contains("DOCX"))
     }
 
+    func testOfficeReportsValidateAgainstSharedSchema() throws {
+        let root = Self.root
+        let schemaURL = root.deletingLastPathComponent().appendingPathComponent("shared/schema/scan-report.schema.json")
+        let schema = try XCTUnwrap(JSONSerialization.jsonObject(with: try Data(contentsOf: schemaURL)) as? [String: Any])
+        let scanner = try ScanTests.scanner()
+        let targets = BatchScanner.targets(for: [root.appendingPathComponent("Corpus/eval/office").path,
+                                                 root.appendingPathComponent("Corpus/robustness").path])
+        let files = BatchScanner(scanner: scanner).scan(targets)
+        XCTAssertGreaterThanOrEqual(files.count, 14)
+        let report = ScanReport(version: sumiVersion, rulesVersion: scanner.ruleSet.version, files: files, elapsedSeconds: 0.5)
+        let json = try JSONSerialization.jsonObject(with: try report.json())
+        XCTAssertEqual(JSONSchemaSubset(root: schema).validate(json, against: schema, at: "$"), [])
+    }
+
     func testMalformedPartIsNamedInTheNotice() throws {
         let r = try scan("robustness/malformed-header.docx")
         XCTAssertEqual(r.notices.first?.part, "word/header1.xml")
