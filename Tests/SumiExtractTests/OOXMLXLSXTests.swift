@@ -62,6 +62,19 @@ final class OOXMLXLSXTests: XCTestCase {
         XCTAssertEqual(try cell(r, "名簿", "A60").fieldLabel, "氏名")
     }
 
+    func testCellsHiddenByTheirStyleAreInvisibleText() throws {
+        let r = try OOXMLFixture.extract("eval/office/office-02.xlsx", format: .xlsx)
+        let white = try cell(r, "名簿", "E4")
+        XCTAssertEqual(white.source, .invisibleText, "white text on no fill")
+        XCTAssertEqual(white.text, "緊急 080-2222-3333")
+        let semicolons = try cell(r, "名簿", "E5")
+        XCTAssertEqual(semicolons.source, .invisibleText, "number format ;;;")
+        XCTAssertEqual(try cell(r, "名簿", "B4").source, .body)
+        XCTAssertEqual(XLSXNumberFormat.classify(";;;"), .hidden)
+        XCTAssertEqual(XLSXNumberFormat.classify(";;"), .hidden)
+        XCTAssertNotEqual(XLSXNumberFormat.classify("0;-0;;@"), .hidden)
+    }
+
     func testDatesShowAsExcelShowsThem() throws {
         let r = try OOXMLFixture.extract("eval/office/office-02.xlsx", format: .xlsx)
         XCTAssertEqual(try cell(r, "名簿", "D4").text, "1952/3/14")

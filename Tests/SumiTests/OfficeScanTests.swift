@@ -103,6 +103,9 @@ final class OfficeScanTests: XCTestCase {
             XCTAssertEqual(f.location.cell, cell)
         }
         XCTAssertEqual(try finding(r, "1952/3/14").category, .birthDate)
+        XCTAssertEqual(try finding(r, "080-2222-3333").source, .invisibleText, "white text")
+        XCTAssertEqual(try finding(r, "03-3412-5678").source, .invisibleText, ";;; format")
+        XCTAssertEqual(try finding(r, "03-3412-5678").location.cell, "E5")
         XCTAssertEqual(try finding(r, "昭和36年11月2日").location.cell, "D5")
     }
 

@@ -3,7 +3,8 @@
 Labelled documents (Corpus/eval/office/, listed in truth.json):
 - office-01.docx  hidden text (w:vanish), a text box, a footnote, tracked changes, a
                   table, custom and extended properties, a customXml data part, an image;
-- office-02.xlsx  a very hidden sheet, a threaded comment with its person, phone numbers
+- office-02.xlsx  a very hidden sheet, a threaded comment with its person, cells hidden
+                  by white text and by the ;;; format, phone numbers
                   stored as numbers (custom format 0##-####-####; General in a 電話番号
                   column, also far below the header), dates stored as date serials;
 - office-03.pptx  a slide comment with its author (legacy comments part).
@@ -172,7 +173,7 @@ def excel_serial(d: _dt.date) -> int:
 def xlsx_hidden(doc: Doc) -> None:
     x = Xlsx(doc, title="見守り協力員 名簿")
     rows = [["見守り協力員 名簿（令和7年度）"], [],
-            ["氏名", "地区", "電話番号", "生年月日"],
+            ["氏名", "地区", "電話番号", "生年月日", "備考"],
             ["{N:小川 美穂}", "経堂"], ["{N:岡 大輔}", "成城"], ["{N:三浦 由紀}", "砧"]]
     ws = x.sheet("名簿", rows)
     items = doc.items
@@ -194,6 +195,12 @@ def xlsx_hidden(doc: Doc) -> None:
     number("D4", b1, "yyyy/m/d", "birth_date", "1952/3/14", str(excel_serial(b1)))
     b2 = _dt.date(1961, 11, 2)
     number("D5", b2, '[$-ja-JP]ggge"年"m"月"d"日";@', "birth_date", "昭和36年11月2日", str(excel_serial(b2)))
+    # Cells hidden by their style: white text on no fill, and the ;;; number format.
+    from openpyxl.styles import Font
+    ws["E4"] = doc.take("緊急 {T:080-2222-3333}", "invisible_text", sheet="名簿", cell="E4")
+    ws["E4"].font = Font(color="FFFFFFFF")
+    ws["E5"] = doc.take("自宅 {T:03-3412-5678}", "invisible_text", sheet="名簿", cell="E5")
+    ws["E5"].number_format = ";;;"
     # Far below the header (another printed page): the 電話番号 header still labels the column.
     ws["A60"] = doc.take("{N:北村 聡}", sheet="名簿", cell="A60")
     ws["B60"] = "用賀"

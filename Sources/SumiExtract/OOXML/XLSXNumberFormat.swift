@@ -10,6 +10,8 @@ import Foundation
 enum XLSXNumberFormat {
     enum Kind: Equatable {
         case general
+        /// `;;;`: every section empty, the value is not displayed (a way to hide a cell).
+        case hidden
         case text
         case date(era: Bool)
         /// An integer digit pattern; tokens are placeholders (`0`, `#`, `?`) or literals.
@@ -36,6 +38,9 @@ enum XLSXNumberFormat {
     }
 
     static func classify(_ code: String) -> Kind {
+        if code.contains(";") && code.split(separator: ";", omittingEmptySubsequences: false).allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            return .hidden
+        }
         let section = firstSection(code)
         if section.lowercased() == "general" || section.isEmpty { return .general }
         if section == "@" { return .text }
@@ -113,7 +118,7 @@ enum XLSXNumberFormat {
         case .digits(let tokens):
             guard let digits = integerDigits(trimmed) else { return plain(trimmed) }
             return apply(tokens, digits: digits.digits, negative: digits.negative)
-        case .general, .other:
+        case .general, .other, .hidden:
             return plain(trimmed)
         }
     }

@@ -5,7 +5,8 @@ import SumiModel
 /// of any length needs memory for one row only.
 ///
 /// - source: `hidden_sheet` for a hidden or very hidden sheet, else `hidden_row` /
-///   `hidden_column` for a hidden row or column, else `body`;
+///   `hidden_column` for a hidden row or column, else `invisible_text` for a cell whose
+///   style hides it (`;;;` format, white text on no fill), else `body`;
 /// - location: sheet name and A1 cell (plus row and column numbers);
 /// - field label: the column's header cell (氏名, 電話番号 ...) for every cell below it,
 ///   however far down; for a form laid out as label | value, the label to the left;
@@ -27,6 +28,8 @@ final class XLSXSheetHandler: SAXHandler {
         var isString: Bool
         /// Stored as a number shown in General format (a candidate for the lost leading 0).
         var isGeneralNumber: Bool
+        /// The cell's style hides its content (`;;;` format, white text).
+        var invisible: Bool
     }
 
     private var hiddenColumns: [ClosedRange<Int>] = []
@@ -146,7 +149,8 @@ final class XLSXSheetHandler: SAXHandler {
             isGeneralNumber = kind == .general
         }
         guard !Self.isBlank(text) else { return }
-        cells.append(Cell(column: cellColumn, text: text, isString: isString, isGeneralNumber: isGeneralNumber))
+        cells.append(Cell(column: cellColumn, text: text, isString: isString, isGeneralNumber: isGeneralNumber,
+                          invisible: styles.isInvisible(style: cellStyle)))
     }
 
     private func endRow() {
@@ -170,6 +174,7 @@ final class XLSXSheetHandler: SAXHandler {
             if sheet.isHidden { source = .hiddenSheet }
             else if rowHidden { source = .hiddenRow }
             else if hiddenColumns.contains(where: { $0.contains(c.column) }) { source = .hiddenColumn }
+            else if c.invisible { source = .invisibleText }
             else { source = .body }
             session.emit(TextUnit(
                 text: text, source: source,

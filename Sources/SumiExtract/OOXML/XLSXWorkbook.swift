@@ -87,35 +87,63 @@ final class SharedStringsHandler: SAXHandler {
     var shouldStop: Bool { session.shouldStop }
 }
 
-/// `xl/styles.xml`: the number format of each cell style (`s` attribute of a cell).
+/// `xl/styles.xml`: per cell style (`s` attribute of a cell), the number format, and
+/// whether the style hides what the cell holds: a `;;;` format, or white text on no fill.
 struct XLSXStyles {
     var formats: [XLSXNumberFormat.Kind] = []
+    var invisible: [Bool] = []
 
     func kind(style: Int) -> XLSXNumberFormat.Kind {
         style >= 0 && style < formats.count ? formats[style] : .general
+    }
+
+    func isInvisible(style: Int) -> Bool {
+        style >= 0 && style < invisible.count && invisible[style]
     }
 
     static func read(_ session: OOXMLSession, part: String?) -> XLSXStyles {
         guard let part else { return XLSXStyles() }
         let h = Handler()
         session.parse(part, with: h)
-        return XLSXStyles(formats: h.cellFormatIds.map { XLSXNumberFormat.kind(id: $0, code: h.codes[$0]) })
+        let formats = h.cellFormats.map { XLSXNumberFormat.kind(id: $0.numFmt, code: h.codes[$0.numFmt]) }
+        let invisible = zip(h.cellFormats, formats).map { xf, kind in
+            kind == .hidden || (xf.font < h.whiteFonts.count && h.whiteFonts[xf.font]
+                                && (xf.fill >= h.filledFills.count || !h.filledFills[xf.fill]))
+        }
+        return XLSXStyles(formats: formats, invisible: invisible)
     }
 
     private final class Handler: SAXHandler {
         var codes: [Int: String] = [:]
-        var cellFormatIds: [Int] = []
-        var inCellXfs = false
+        var cellFormats: [(numFmt: Int, font: Int, fill: Int)] = []
+        var whiteFonts: [Bool] = []
+        var filledFills: [Bool] = []
+        var section = ""
         func start(_ name: String, _ a: [String: String]) {
             switch name {
             case "numFmt":
                 if let id = a["numFmtId"].flatMap({ Int($0) }), let code = a["formatCode"] { codes[id] = code }
-            case "cellXfs": inCellXfs = true
-            case "xf" where inCellXfs:
-                cellFormatIds.append(a["numFmtId"].flatMap { Int($0) } ?? 0)
+            case "cellXfs", "fonts", "fills":
+                section = name
+            case "xf" where section == "cellXfs":
+                cellFormats.append((a["numFmtId"].flatMap { Int($0) } ?? 0, a["fontId"].flatMap { Int($0) } ?? 0,
+                                    a["fillId"].flatMap { Int($0) } ?? 0))
+            case "font" where section == "fonts":
+                whiteFonts.append(false)
+            case "color" where section == "fonts" && !whiteFonts.isEmpty:
+                // White: rgb FFFFFF (any alpha), or theme colour 0 (Light 1, the sheet background).
+                let rgb = a["rgb"]?.uppercased() ?? ""
+                whiteFonts[whiteFonts.count - 1] = rgb.hasSuffix("FFFFFF") || a["theme"] == "0"
+            case "fill" where section == "fills":
+                filledFills.append(false)
+            case "patternFill" where section == "fills" && !filledFills.isEmpty:
+                let pattern = a["patternType"] ?? "none"
+                filledFills[filledFills.count - 1] = pattern != "none" && pattern != "gray125"
+            case "gradientFill" where section == "fills" && !filledFills.isEmpty:
+                filledFills[filledFills.count - 1] = true
             default: break
             }
         }
-        func end(_ name: String) { if name == "cellXfs" { inCellXfs = false } }
+        func end(_ name: String) { if name == section { section = "" } }
     }
 }
