@@ -81,7 +81,7 @@ final class OOXMLDOCXTests: XCTestCase {
         XCTAssertTrue(footer.units(.headerFooter).contains { $0.location.part == "word/footer1.xml" && $0.text.contains("藤井 千尋") })
     }
 
-    func testStyleThatHidesTextAndParagraphLines() throws {
+    func testStyleThatHidesTextParagraphLinesAndDocumentVariables() throws {
         // A character style with w:vanish hides the runs that use it.
         let styles = """
         <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
@@ -98,12 +98,16 @@ final class OOXMLDOCXTests: XCTestCase {
         """
         let data = try OOXMLZip.make([
             "_rels/.rels": OOXMLZip.rels([("rId1", "officeDocument", "word/document.xml")]),
-            "word/_rels/document.xml.rels": OOXMLZip.rels([("rId1", "styles", "styles.xml")]),
+            "word/_rels/document.xml.rels": OOXMLZip.rels([("rId1", "styles", "styles.xml"), ("rId2", "settings", "settings.xml")]),
             "word/document.xml": document, "word/styles.xml": styles,
+            "word/settings.xml": "<w:settings xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:docVars><w:docVar w:name=\"申請者\" w:val=\"山田 太郎\"/></w:docVars></w:settings>",
         ])
         let r = try OOXMLFixture.extract(ExtractionInput(data: data, name: "style.docx"), format: .docx)
         XCTAssertEqual(r.units(.invisibleText).first?.text, "隠し 03-1111-2222\n直接")
         XCTAssertEqual(r.units(.body).first?.text, "一行目\n表示\n二\n三")
+        let docVar = try XCTUnwrap(r.units(.metadata).first { $0.fieldLabel == "申請者" })
+        XCTAssertEqual(docVar.text, "山田 太郎")
+        XCTAssertEqual(docVar.location.part, "word/settings.xml")
         XCTAssertEqual(r.noticeCodes, [])
     }
 }

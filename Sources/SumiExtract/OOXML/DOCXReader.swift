@@ -2,8 +2,9 @@ import Foundation
 import SumiModel
 
 /// Word (DOCX): the main document with its tables and text boxes, headers and footers,
-/// footnotes and endnotes, comments; tracked insertions and deletions, and text hidden
-/// with `w:vanish` (directly or through a style) are reported under their own sources.
+/// footnotes and endnotes, comments, document variables; tracked insertions and deletions,
+/// and text hidden with `w:vanish` (directly or through a style) are reported under their
+/// own sources.
 enum DOCXReader {
     static func read(_ session: OOXMLSession) throws {
         let rels = session.package.relationships(of: "")
@@ -27,6 +28,10 @@ enum DOCXReader {
                 session.parse(rel.target, with: DOCXPartHandler(session: session, part: rel.target, source: .comment, hidden: hidden))
             default: break
             }
+        }
+        // Document variables (settings.xml): values templates and macros store out of sight.
+        if let settings = mainRels.first(where: { $0.kind == "settings" && !$0.external })?.target {
+            session.parse(settings, with: DocVarsHandler(session: session, part: settings))
         }
         // Authors of comments and changes as Word lists them (people.xml).
         if let people = mainRels.first(where: { $0.kind == "people" && !$0.external })?.target {
@@ -373,6 +378,22 @@ final class PeopleHandler: SAXHandler {
         guard !names.isEmpty else { return }
         session.emit(TextUnit(text: names.joined(separator: "\n"), source: source, location: Location(part: part),
                               fieldLabel: "作成者"))
+    }
+
+    var shouldStop: Bool { session.shouldStop }
+}
+
+/// `w:docVar name/val` in settings.xml: one metadata unit per variable, labelled with its name.
+final class DocVarsHandler: SAXHandler {
+    let session: OOXMLSession
+    let part: String
+
+    init(session: OOXMLSession, part: String) { self.session = session; self.part = part }
+
+    func start(_ name: String, _ a: [String: String]) {
+        guard name == "docVar", let value = a["val"], !value.isEmpty else { return }
+        session.emit(TextUnit(text: value, source: .metadata, location: Location(part: part), fieldLabel: a["name"],
+                              groupKey: "\(part)#docVars"))
     }
 
     var shouldStop: Bool { session.shouldStop }
