@@ -7,6 +7,9 @@ public final class RuleMatcher {
     public let ruleSet: RuleSet
     private let patterns: [[ICURegex]]
     private let allows: [[ICURegex]]
+    /// Field labels seen before (a column header labels thousands of cells): normalized
+    /// label and the lexicon literals in it.
+    private var labels: [String: (String, Set<Int32>)] = [:]
 
     public init(_ ruleSet: RuleSet) {
         self.ruleSet = ruleSet
@@ -32,9 +35,15 @@ public final class RuleMatcher {
         var label = ""
         var labelLiterals = Set<Int32>()
         if let raw = unit.fieldLabel, !raw.isEmpty {
-            let n = ruleSet.normalizer.normalize(raw)
-            label = n.normalizedString
-            n.units.withUnsafeBufferPointer { buf in ruleSet.lexicon.search(buf) { labelLiterals.insert($0.id) } }
+            if let known = labels[raw] {
+                (label, labelLiterals) = known
+            } else {
+                let n = ruleSet.normalizer.normalize(raw)
+                label = n.normalizedString
+                n.units.withUnsafeBufferPointer { buf in ruleSet.lexicon.search(buf) { labelLiterals.insert($0.id) } }
+                if labels.count > 4096 { labels.removeAll(keepingCapacity: true) }
+                labels[raw] = (label, labelLiterals)
+            }
         }
         return AnalyzedText(unit: unit, normalized: normalized, fieldLabel: label, hits: hits, labelLiterals: labelLiterals)
     }
