@@ -40,7 +40,7 @@ for r in range(1, rows + 1):
     ws.write_string(r, 1, name)
     ws.write_string(r, 2, f"東京都世田谷区{rng.choice(towns)}{rng.randint(1, 6)}丁目{rng.randint(1, 30)}番{rng.randint(1, 20)}号")
     ws.write_number(r, 3, 300000000 + rng.randint(0, 99999999))          # landline typed as a number
-    ws.write_number(r, 4, 9000000000 + rng.randint(0, 999999999), phone_fmt)
+    ws.write_number(r, 4, rng.choice([7, 8, 9]) * 1000000000 + rng.randint(0, 99999999), phone_fmt)  # 0X0-xxxx-xxxx
     ws.write_datetime(r, 5, datetime.datetime(1940, 1, 1) + datetime.timedelta(days=rng.randint(0, 25000)), date_fmt)
     ws.write_string(r, 6, f"user{r}@example.jp")
     ws.write_number(r, 7, rng.randint(20, 95))
