@@ -41,11 +41,28 @@ final class OOXMLRobustnessTests: XCTestCase {
         }
     }
 
-    func testEmbeddedObjectMakesTheFileIncomplete() throws {
+    func testEmbeddedOLEObjectMakesTheFileIncomplete() throws {
         let r = try OOXMLFixture.extract("robustness/embedded-object.docx", format: .docx)
         let notice = try XCTUnwrap(r.summary.notices.first { $0.code == NoticeCode.embeddedFile })
         XCTAssertTrue(notice.meansUnread)
-        XCTAssertEqual(notice.part, "word/embeddings/Microsoft_Excel_Worksheet.xlsx")
+        XCTAssertEqual(notice.part, "word/embeddings/oleObject1.bin")
+    }
+
+    func testEmbeddedWorkbookIsReadAsAnAttachment() throws {
+        let r = try OOXMLFixture.extract("robustness/embedded-workbook.docx", format: .docx)
+        XCTAssertEqual(r.noticeCodes, [])
+        let cell = try XCTUnwrap(r.units.first { $0.text == "03-5432-7788" })
+        XCTAssertEqual(cell.source, .attachment)
+        XCTAssertEqual(cell.location.sheet, "事業一覧")
+        XCTAssertEqual(cell.location.cell, "B2")
+        XCTAssertEqual(cell.location.part, "word/embeddings/Microsoft_Excel_Worksheet.xlsx!xl/worksheets/sheet1.xml")
+        XCTAssertEqual(cell.fieldLabel, "電話番号")
+        // No depth left for attachments: the workbook is not opened, and the file says so.
+        var limits = ExtractionLimits()
+        limits.maxAttachmentDepth = 0
+        let shallow = try OOXMLFixture.extract("robustness/embedded-workbook.docx", format: .docx, limits: limits)
+        XCTAssertEqual(shallow.noticeCodes, [NoticeCode.embeddedFile])
+        XCTAssertFalse(shallow.units.contains { $0.source == .attachment })
     }
 
     func testNotAZipThrowsAStableCode() {

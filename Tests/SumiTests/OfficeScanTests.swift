@@ -144,6 +144,13 @@ final class OfficeScanTests: XCTestCase {
         }
     }
 
+    func testEmbeddedWorkbookFindingsAreAttachments() throws {
+        let f = try finding(try scan("robustness/embedded-workbook.docx"), "03-5432-7788")
+        XCTAssertEqual(f.source, .attachment)
+        XCTAssertEqual(f.location.cell, "B2")
+        XCTAssertEqual(f.location.part, "word/embeddings/Microsoft_Excel_Worksheet.xlsx!xl/worksheets/sheet1.xml")
+    }
+
     func testEncryptedAndLegacyKeepTheirFormatAndSayWhatToDo() throws {
         let enc = try scan("robustness/encrypted.xlsx")
         XCTAssertEqual(enc.format, .xlsx)

@@ -11,7 +11,7 @@ Labelled documents (Corpus/eval/office/, listed in truth.json):
 
 Robustness files (Corpus/robustness/, expected outcome in expected.json, not in
 truth.json): a zip bomb, a malformed XML part, password-protected DOCX/XLSX made by
-msoffcrypto-tool, an embedded object, a legacy .xls (xlwt), legacy .doc/.jtd (a compound
+msoffcrypto-tool, an embedded OLE object and an embedded workbook, a legacy .xls (xlwt), legacy .doc/.jtd (a compound
 file with the stream name of the format), RTF, and a .docx that is not a zip.
 
 The base documents come from python-docx / openpyxl / python-pptx; parts those
@@ -318,19 +318,26 @@ def malformed_part(path: str) -> None:
     edit_package(path, replace={"word/header1.xml": lambda b: b[: b.index(b"<w:t") + 20]})
 
 
-def embedded_object(path: str) -> None:
-    """A Word document carrying an Excel workbook as an embedded package."""
+def embedded_object(path: str, workbook: bool) -> None:
+    """A Word document carrying an embedded Excel workbook (read by Sumi as an attachment),
+    or an OLE object it cannot open (a compound file, as Word stores Excel 97-2003 objects)."""
     _plain_docx(path, ["添付の集計表のとおり。"])
-    inner = io.BytesIO()
-    tmp = path + ".inner.xlsx"
-    _plain_xlsx(tmp, [["氏名", "電話番号"], ["（集計表）", ""]])
+    tmp = path + ".inner"
+    if workbook:
+        _plain_xlsx(tmp, [["氏名", "電話番号"], ["（連絡先）", "03-5432-7788"]])
+        name, kind, ctype = ("word/embeddings/Microsoft_Excel_Worksheet.xlsx", "package",
+                             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    else:
+        compound_file(tmp, "Workbook", b"\x00" * 4096)
+        name, kind, ctype = ("word/embeddings/oleObject1.bin", "oleObject",
+                             "application/vnd.openxmlformats-officedocument.oleObject")
     with open(tmp, "rb") as f:
-        inner.write(f.read())
+        inner = f.read()
     os.remove(tmp)
     edit_package(
-        path, add={"word/embeddings/Microsoft_Excel_Worksheet.xlsx": inner.getvalue()},
-        rels={"word/_rels/document.xml.rels": [("rIdEmb1", f"{REL_NS}/package", "embeddings/Microsoft_Excel_Worksheet.xlsx")]},
-        overrides={"word/embeddings/Microsoft_Excel_Worksheet.xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+        path, add={name: inner},
+        rels={"word/_rels/document.xml.rels": [("rIdEmb1", f"{REL_NS}/{kind}", name.removeprefix("word/"))]},
+        overrides={name: ctype})
 
 
 def encrypted(source: str, path: str, seed: int) -> None:
@@ -397,8 +404,10 @@ def robustness(root: str) -> None:
     expect("zip-bomb.xlsx", "incomplete", ["size_limit"], "a 40 MB sheet compressed about 1000:1")
     malformed_part(p("malformed-header.docx"))
     expect("malformed-header.docx", "incomplete", ["unreadable_part"], "word/header1.xml is cut off; the body is read")
-    embedded_object(p("embedded-object.docx"))
-    expect("embedded-object.docx", "incomplete", ["embedded_file"], "an Excel workbook embedded in Word is not opened")
+    embedded_object(p("embedded-object.docx"), workbook=False)
+    expect("embedded-object.docx", "incomplete", ["embedded_file"], "an OLE object (compound file) embedded in Word is not opened")
+    embedded_object(p("embedded-workbook.docx"), workbook=True)
+    expect("embedded-workbook.docx", "findings", [], "an Excel workbook embedded in Word is read as an attachment")
     plain = p("plain.tmp.docx")
     _plain_docx(plain, ["氏名：世田谷 太郎", "電話：03-5432-1111"])
     encrypted(plain, p("encrypted.docx"), 1)

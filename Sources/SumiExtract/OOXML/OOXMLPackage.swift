@@ -47,6 +47,10 @@ final class OOXMLPackage {
 
     func has(_ part: String) -> Bool { entriesByPath[part] != nil }
 
+    /// Bytes that may still be inflated before the package is over its size budget
+    /// (an embedded package read from this one gets no more).
+    var remainingBudget: Int64 { limits.maxUncompressedBytes - inflatedTotal }
+
     /// The bytes of a part, or nil when it is missing or could not be read within the
     /// limits (then a notice says so).
     func read(_ part: String) -> Data? {
