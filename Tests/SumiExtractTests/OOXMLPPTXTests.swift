@@ -32,6 +32,42 @@ final class OOXMLPPTXTests: XCTestCase {
         XCTAssertEqual(m.units(.metadata).first { $0.fieldLabel == "作成者" }?.text, "松田 俊介")
     }
 
+    func testChartAndSmartArtText() throws {
+        let p = "xmlns:p=\"http://schemas.openxmlformats.org/presentationml/2006/main\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
+        let c = "xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\""
+        let chart = """
+            <c:chartSpace \(c)><c:chart><c:title><c:tx><c:rich><a:p><a:r><a:t>担当者別 訪問件数</a:t></a:r></a:p></c:rich></c:tx></c:title>
+            <c:plotArea><c:barChart><c:ser><c:tx><c:strRef><c:f>Sheet1!$B$1</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>件数</c:v></c:pt></c:strCache></c:strRef></c:tx>
+            <c:cat><c:strRef><c:f>Sheet1!$A$2:$A$3</c:f><c:strCache><c:pt idx="0"><c:v>小川 美穂</c:v></c:pt><c:pt idx="1"><c:v>岡 大輔</c:v></c:pt></c:strCache></c:strRef></c:cat>
+            <c:val><c:numRef><c:numCache><c:pt idx="0"><c:v>12</c:v></c:pt></c:numCache></c:numRef></c:val></c:ser></c:barChart></c:plotArea></c:chart></c:chartSpace>
+            """
+        let diagram = """
+            <dgm:dataModel xmlns:dgm="http://schemas.openxmlformats.org/drawingml/2006/diagram" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><dgm:ptLst>
+            <dgm:pt modelId="1"><dgm:t><a:bodyPr/><a:p><a:r><a:t>課長 石田 浩</a:t></a:r></a:p></dgm:t></dgm:pt>
+            <dgm:pt modelId="2"><dgm:t><a:bodyPr/><a:p><a:r><a:t>係長 木村 直子</a:t></a:r></a:p></dgm:t></dgm:pt></dgm:ptLst></dgm:dataModel>
+            """
+        let data = try OOXMLZip.make([
+            "_rels/.rels": OOXMLZip.rels([("rId1", "officeDocument", "ppt/presentation.xml")]),
+            "ppt/_rels/presentation.xml.rels": OOXMLZip.rels([("rId2", "slide", "slides/slide1.xml")]),
+            "ppt/presentation.xml": "<p:presentation \(p)><p:sldIdLst><p:sldId id=\"256\" r:id=\"rId2\"/></p:sldIdLst></p:presentation>",
+            "ppt/slides/slide1.xml": "<p:sld \(p)><p:cSld><p:spTree/></p:cSld></p:sld>",
+            "ppt/slides/_rels/slide1.xml.rels": OOXMLZip.rels([("rId1", "chart", "../charts/chart1.xml"), ("rId2", "diagramData", "../diagrams/data1.xml"),
+                                                               ("rId3", "diagramDrawing", "../diagrams/drawing1.xml")]),
+            "ppt/charts/chart1.xml": chart,
+            "ppt/diagrams/data1.xml": diagram,
+            "ppt/diagrams/drawing1.xml": diagram.replacingOccurrences(of: "dgm:dataModel", with: "dsp:drawing"),
+        ])
+        let r = try OOXMLFixture.extract(ExtractionInput(data: data, name: "chart.pptx"), format: .pptx)
+        let chartUnit = try XCTUnwrap(r.units.first { $0.fieldLabel == "グラフ" })
+        XCTAssertEqual(chartUnit.text, "担当者別 訪問件数\n件数\n小川 美穂\n岡 大輔", "numbers in numCache left out")
+        XCTAssertEqual(chartUnit.location.page, 1)
+        XCTAssertEqual(chartUnit.location.part, "ppt/charts/chart1.xml")
+        let smartArt = r.units.filter { $0.fieldLabel == "SmartArt" }
+        XCTAssertEqual(smartArt.map(\.text), ["課長 石田 浩\n係長 木村 直子"], "read once, from the data part")
+        XCTAssertEqual(smartArt.first?.location.page, 1)
+        XCTAssertEqual(smartArt.first?.source, .body)
+    }
+
     func testShowOrderHiddenSlideAndSlideNumberFields() throws {
         let p = "xmlns:p=\"http://schemas.openxmlformats.org/presentationml/2006/main\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
         func slide(_ text: String) -> String {

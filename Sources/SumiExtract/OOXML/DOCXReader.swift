@@ -38,6 +38,7 @@ enum DOCXReader {
             session.parse(people, with: PeopleHandler(session: session, part: people, source: .comment, element: "person", attribute: "author"))
         }
         let related = mainRels + mainRels.filter { ["header", "footer"].contains($0.kind) }.flatMap { session.package.relationships(of: $0.target) }
+        OOXMLGraphics.read(session, relationships: mainRels, source: .body, location: Location())
         OOXMLEmbedded.note(session, relationships: related)
     }
 }

@@ -37,6 +37,7 @@ enum PPTXReader {
                                                           hiddenSource: .invisibleText))
             let slideRels = package.relationships(of: slide)
             related += slideRels
+            OOXMLGraphics.read(session, relationships: slideRels, source: .body, location: Location(page: page), groupKey: key)
             for r in slideRels where !r.external && r.kind == "comments" {
                 session.parse(r.target, with: PPTXCommentsHandler(session: session, part: r.target, page: page, authors: authors, groupKey: key))
             }

@@ -48,7 +48,10 @@ enum XLSXReader {
                 case "drawing":
                     session.parse(r.target, with: DrawingTextHandler(session: session, part: r.target, source: sheet.isHidden ? .hiddenSheet : .body,
                                                                      location: Location(sheet: sheet.name, part: r.target), label: "図形・テキストボックス"))
-                    related += package.relationships(of: r.target)
+                    let drawingRels = package.relationships(of: r.target)
+                    related += drawingRels
+                    OOXMLGraphics.read(session, relationships: drawingRels, source: sheet.isHidden ? .hiddenSheet : .body,
+                                       location: Location(sheet: sheet.name))
                 default: break
                 }
             }
