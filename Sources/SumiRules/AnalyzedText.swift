@@ -9,15 +9,20 @@ public final class AnalyzedText {
     public let fieldLabel: String
     /// Occurrences of every lexicon literal (rule anchors, keywords, context words).
     public let hits: [AhoCorasick.Hit]
+    /// Lexicon literals that occur in the field label: asked per rule and unit, so looked
+    /// up once (a spreadsheet gives every cell a label; String.contains per rule was slow).
+    public let labelLiterals: Set<Int32>
     /// Hit start positions per literal id, sorted, for window look-ups.
     private var positions: [Int32: [AhoCorasick.Hit]] = [:]
     private var sentenceCache: [Int]?
 
-    init(unit: TextUnit, normalized: NormalizedText, fieldLabel: String, hits: [AhoCorasick.Hit]) {
+    init(unit: TextUnit, normalized: NormalizedText, fieldLabel: String, hits: [AhoCorasick.Hit],
+         labelLiterals: Set<Int32> = []) {
         self.unit = unit
         self.normalized = normalized
         self.fieldLabel = fieldLabel
         self.hits = hits
+        self.labelLiterals = labelLiterals
         for h in hits { positions[h.id, default: []].append(h) }
     }
 

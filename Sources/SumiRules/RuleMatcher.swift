@@ -7,6 +7,9 @@ public final class RuleMatcher {
     public let ruleSet: RuleSet
     private let patterns: [[ICURegex]]
     private let allows: [[ICURegex]]
+    /// Field labels seen before (a column header labels thousands of cells): normalized
+    /// label and the lexicon literals in it.
+    private var labels: [String: (String, Set<Int32>)] = [:]
 
     public init(_ ruleSet: RuleSet) {
         self.ruleSet = ruleSet
@@ -27,10 +30,22 @@ public final class RuleMatcher {
     /// Normalizes and indexes one unit.
     public func analyze(_ unit: TextUnit) -> AnalyzedText {
         let normalized = ruleSet.normalizer.normalize(utf16: unit.utf16)
-        let label = unit.fieldLabel.map { ruleSet.normalizer.normalize($0).normalizedString } ?? ""
         var hits: [AhoCorasick.Hit] = []
         normalized.units.withUnsafeBufferPointer { buf in ruleSet.lexicon.search(buf) { hits.append($0) } }
-        return AnalyzedText(unit: unit, normalized: normalized, fieldLabel: label, hits: hits)
+        var label = ""
+        var labelLiterals = Set<Int32>()
+        if let raw = unit.fieldLabel, !raw.isEmpty {
+            if let known = labels[raw] {
+                (label, labelLiterals) = known
+            } else {
+                let n = ruleSet.normalizer.normalize(raw)
+                label = n.normalizedString
+                n.units.withUnsafeBufferPointer { buf in ruleSet.lexicon.search(buf) { labelLiterals.insert($0.id) } }
+                if labels.count > 4096 { labels.removeAll(keepingCapacity: true) }
+                labels[raw] = (label, labelLiterals)
+            }
+        }
+        return AnalyzedText(unit: unit, normalized: normalized, fieldLabel: label, hits: hits, labelLiterals: labelLiterals)
     }
 
     /// Detects in one unit on its own.
@@ -91,7 +106,7 @@ public final class RuleMatcher {
         let count = text.normalized.units.count
         guard rule.hasAnchor else { return [0..<count] }
         // A field labelled with an anchor word (a 生年月日 column) anchors the whole cell.
-        if !text.fieldLabel.isEmpty, rule.anchorLiterals.contains(where: { text.fieldLabel.contains(ruleSet.literals[Int($0)]) }) {
+        if !text.labelLiterals.isEmpty, rule.anchorLiterals.contains(where: { text.labelLiterals.contains($0) }) {
             return [0..<count]
         }
         var raw: [Range<Int>] = []
@@ -143,7 +158,7 @@ public final class RuleMatcher {
                     && !($0.start >= range.lowerBound && $0.end <= range.upperBound) }) {
                     return word
                 }
-                if !text.fieldLabel.isEmpty && text.fieldLabel.contains(ruleSet.literals[Int(id)]) { return word }
+                if text.labelLiterals.contains(id) { return word }
             }
             return nil
         }

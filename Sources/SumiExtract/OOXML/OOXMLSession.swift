@@ -1,0 +1,96 @@
+import Foundation
+import SumiModel
+
+/// What the readers of one package share: the package, where units go, the notices
+/// gathered so far, and the clock.
+final class OOXMLSession {
+    let package: OOXMLPackage
+    let input: ExtractionInput
+    private let sink: (TextUnit) throws -> Void
+    private(set) var notices: [Notice] = []
+    /// The first error thrown by the unit sink; the parse stops and the extractor rethrows it.
+    private(set) var sinkError: Error?
+    private(set) var timedOut = false
+    private var clockTicks = 0
+
+    init(package: OOXMLPackage, input: ExtractionInput, sink: @escaping (TextUnit) throws -> Void) {
+        self.package = package
+        self.input = input
+        self.sink = sink
+    }
+
+    func emit(_ unit: TextUnit) {
+        guard sinkError == nil else { return }
+        do { try sink(unit) } catch { sinkError = error }
+    }
+
+    func notice(_ notice: Notice) {
+        if !notices.contains(notice) { notices.append(notice) }
+    }
+
+    /// True once the time budget is spent or the sink failed: readers stop.
+    /// Looks at the clock only every so often, as it is asked per XML element.
+    var shouldStop: Bool {
+        if sinkError != nil || timedOut { return true }
+        clockTicks &+= 1
+        if clockTicks & 0x3FF == 0, input.timeIsUp { timedOut = true }
+        return timedOut
+    }
+
+    /// Checks the clock now (between parts).
+    var outOfTime: Bool {
+        if !timedOut, input.timeIsUp { timedOut = true }
+        return timedOut || sinkError != nil
+    }
+
+    /// Reads and parses one part. A part that is not well-formed gets a notice (what
+    /// was read before the error has been delivered); the caller goes on with the rest.
+    /// Returns false when the part is missing or was not read.
+    @discardableResult
+    func parse(_ part: String, with handler: SAXHandler) -> Bool {
+        guard !outOfTime, let data = package.read(part) else { return false }
+        switch SAX.parse(data, handler: handler) {
+        case .complete, .stopped:
+            return true
+        case .malformed:
+            notice(Notice(code: NoticeCode.unreadablePart, message: OOXMLMessages.malformedPart, part: part))
+            return true
+        }
+    }
+
+    /// All notices: the package's (size limits, damaged data), the readers', the clock's.
+    var allNotices: [Notice] {
+        var all = package.notices
+        for n in notices where !all.contains(n) { all.append(n) }
+        if timedOut { all.append(Notice.timeLimit) }
+        return all
+    }
+}
+
+/// Japanese wording of the notices about Office packages.
+enum OOXMLMessages {
+    static func totalSizeLimit(_ bytes: Int64) -> String {
+        "展開後のサイズが上限（\(bytes / (1 << 20)) MB）を超えたため、この部分以降を読んでいません（ZIP 爆弾の可能性）。残りを目視で確認してください。"
+    }
+    static func ratioLimit(_ ratio: Double) -> String {
+        "圧縮率が異常に高い（\(Int(ratio)) 倍超）ため、この部分を読んでいません（ZIP 爆弾の可能性）。目視で確認してください。"
+    }
+    static let damagedPart = "この部分の圧縮データが壊れているため読み取れません。目視で確認してください。"
+    static let malformedPart = "この部分の XML が壊れているため、途中までしか読み取れていません。目視で確認してください。"
+    static func embeddedObjects(_ count: Int) -> String {
+        "埋め込みオブジェクト（別のファイル）が \(count) 個あり、その中身は読み取っていません。開いて確認してください。"
+    }
+    static func images(_ count: Int) -> String {
+        "画像が \(count) 個あります。画像の中の文字（スキャンした書類、写真、署名など）は読み取っていません。目視で確認してください。"
+    }
+    static let noMainPart = "Office 文書の本体（document.xml / workbook.xml / presentation.xml）が見つかりません。ファイルが壊れています。"
+    static let macros = "マクロ（VBA）が含まれています。マクロの中の文字は読み取っていません。"
+}
+
+extension NoticeCode {
+    /// Images in an Office document (their pixels are not read). Informational: a logo
+    /// on every page must not make every file incomplete, but the reviewer is told.
+    public static let embeddedImage = "embedded_image"
+    /// VBA macros present (informational).
+    public static let macros = "macros"
+}
