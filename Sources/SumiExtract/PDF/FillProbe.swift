@@ -1,0 +1,106 @@
+import CPoppler
+import Foundation
+
+/// A quick look at the raw PDF: does any content stream paint filled shapes (the `f`, `F`,
+/// `f*`, `B`, `B*`, `b`, `b*` operators)? Text can only be covered by something filled, so a
+/// document without fills (most text-only exports) needs no page rendering for covered text.
+/// Errs towards "yes": a false yes costs a render, a false no would miss a fake redaction.
+enum FillProbe {
+    static func documentHasFills(_ data: Data, budgetBytes: Int = 64 << 20) -> Bool {
+        let bytes = [UInt8](data)
+        var inflated = 0
+        var i = 0
+        let stream = Array("stream".utf8), end = Array("endstream".utf8)
+        while let s = find(stream, in: bytes, from: i) {
+            // "endstream" also contains "stream".
+            if s >= 3, bytes[s - 3] == UInt8(ascii: "e"), bytes[s - 2] == UInt8(ascii: "n"), bytes[s - 1] == UInt8(ascii: "d") {
+                i = s + stream.count; continue
+            }
+            var start = s + stream.count
+            if start < bytes.count, bytes[start] == 0x0D { start += 1 }
+            if start < bytes.count, bytes[start] == 0x0A { start += 1 }
+            guard let e = find(end, in: bytes, from: start) else { return true }
+            let dictStart = max(0, s - 600)
+            let dict = String(decoding: bytes[dictStart..<s], as: UTF8.self)
+            let lastDict = dict.range(of: "obj", options: .backwards).map { String(dict[$0.upperBound...]) } ?? dict
+            i = e + end.count
+            if lastDict.contains("/Image") || lastDict.contains("/FontFile") || lastDict.contains("/Length1")
+                || lastDict.contains("/XRef") || lastDict.contains("/Metadata") || lastDict.contains("/EmbeddedFile") { continue }
+            let body: [UInt8]
+            if lastDict.contains("/FlateDecode") {
+                guard let out = inflate(bytes[start..<e], cap: 16 << 20) else { continue }
+                inflated += out.count
+                body = out
+            } else if lastDict.contains("/Filter") {
+                return true // other filters: cannot look, assume fills
+            } else {
+                body = Array(bytes[start..<e])
+            }
+            if hasFillOperator(body) { return true }
+            if inflated > budgetBytes { return true }
+        }
+        return false
+    }
+
+    /// A fill operator as a separate token (outside strings, roughly: a false hit only costs a render).
+    static func hasFillOperator(_ b: [UInt8]) -> Bool {
+        func delim(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 || c == 0x0C || c == 0x00 }
+        var i = 0
+        var inString = 0
+        while i < b.count {
+            let c = b[i]
+            if c == UInt8(ascii: "(") { inString += 1 } else if c == UInt8(ascii: ")") { inString = max(0, inString - 1) }
+            else if c == UInt8(ascii: "\\") && inString > 0 { i += 2; continue }
+            else if inString == 0, c == UInt8(ascii: "f") || c == UInt8(ascii: "F") || c == UInt8(ascii: "B") || c == UInt8(ascii: "b") {
+                let before = i == 0 || delim(b[i - 1])
+                var j = i + 1
+                if j < b.count, b[j] == UInt8(ascii: "*") { j += 1 }
+                let after = j >= b.count || delim(b[j])
+                if before && after { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    static func find(_ needle: [UInt8], in hay: [UInt8], from: Int) -> Int? {
+        guard needle.count <= hay.count, from <= hay.count - needle.count else { return nil }
+        var i = from
+        let first = needle[0]
+        while i <= hay.count - needle.count {
+            if hay[i] == first {
+                var k = 1
+                while k < needle.count && hay[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    static func inflate(_ input: ArraySlice<UInt8>, cap: Int) -> [UInt8]? {
+        var strm = z_stream()
+        guard inflateInit_(&strm, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
+        defer { inflateEnd(&strm) }
+        var out = [UInt8]()
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        var src = Array(input)
+        let ok: Bool = src.withUnsafeMutableBufferPointer { sp in
+            strm.next_in = sp.baseAddress
+            strm.avail_in = uInt(sp.count)
+            while true {
+                let status: Int32 = chunk.withUnsafeMutableBufferPointer { cp in
+                    strm.next_out = cp.baseAddress
+                    strm.avail_out = uInt(cp.count)
+                    return CPoppler.inflate(&strm, Z_NO_FLUSH)
+                }
+                let produced = chunk.count - Int(strm.avail_out)
+                out.append(contentsOf: chunk[0..<produced])
+                if status == Z_STREAM_END { return true }
+                if status != Z_OK || out.count > cap { return !out.isEmpty }
+                if strm.avail_in == 0 && produced == 0 { return !out.isEmpty }
+            }
+        }
+        return ok ? out : nil
+    }
+}
