@@ -33,7 +33,9 @@ extension PopplerPageRef {
             let box = topLeftBox(m.area)
             let kind = Self.annotLabel(type)
             add(GString.take(poppler_annot_get_contents(annot)), .annotation, kind, box)
-            if Self.isMarkup(type) {
+            // Only annotations poppler wraps as markup have an author and subject (a stamp may not).
+            if g_type_check_instance_is_a(UnsafeMutableRawPointer(annot).assumingMemoryBound(to: GTypeInstance.self),
+                                          poppler_annot_markup_get_type()) != 0 {
                 let markup = annot
                 add(GString.take(poppler_annot_markup_get_label(markup)), .annotation, "注釈の作成者", box)
                 add(GString.take(poppler_annot_markup_get_subject(markup)), .annotation, "注釈の件名", box)
@@ -95,18 +97,6 @@ extension PopplerPageRef {
         case POPPLER_ANNOT_FILE_ATTACHMENT: "添付ファイルの説明"
         case POPPLER_ANNOT_HIGHLIGHT, POPPLER_ANNOT_UNDERLINE, POPPLER_ANNOT_SQUIGGLY, POPPLER_ANNOT_STRIKE_OUT: "注釈（マーカー）"
         default: "注釈"
-        }
-    }
-
-    static func isMarkup(_ type: PopplerAnnotType) -> Bool {
-        switch type {
-        case POPPLER_ANNOT_TEXT, POPPLER_ANNOT_FREE_TEXT, POPPLER_ANNOT_LINE, POPPLER_ANNOT_SQUARE, POPPLER_ANNOT_CIRCLE,
-             POPPLER_ANNOT_POLYGON, POPPLER_ANNOT_POLY_LINE, POPPLER_ANNOT_HIGHLIGHT, POPPLER_ANNOT_UNDERLINE,
-             POPPLER_ANNOT_SQUIGGLY, POPPLER_ANNOT_STRIKE_OUT, POPPLER_ANNOT_STAMP, POPPLER_ANNOT_CARET, POPPLER_ANNOT_INK,
-             POPPLER_ANNOT_FILE_ATTACHMENT, POPPLER_ANNOT_SOUND:
-            true
-        default:
-            false
         }
     }
 }
