@@ -48,7 +48,7 @@ struct HiddenTextDetector {
         // then means the glyph was hidden, not that the font failed to render here.
         var fontRenders = Set<String>()
         var flatWhite: [Int] = []
-        for i in text.scalars.indices where !text.scalars[i].properties.isWhitespace {
+        for i in text.scalars.indices where !text.scalars[i].isBlank {
             guard let style = text.style(at: i) else { continue }
             let b = text.boxes[i]
             guard !b.isEmpty, let stats = image.stats(b, scale: scale, ink: style) else { continue }

@@ -22,7 +22,7 @@ enum PageChecks {
     /// Characters that cannot be real text: private use, U+FFFD, C0/C1 controls other than line breaks and tabs.
     static func unmappedCount(_ scalars: [Unicode.Scalar]) -> (bad: Int, total: Int) {
         var bad = 0, total = 0
-        for s in scalars where !s.properties.isWhitespace {
+        for s in scalars where !(s == " " || s == "\n" || s == "\t" || s == "\r" || s == "\u{3000}" || s == "\u{A0}") {
             total += 1
             let v = s.value
             if (0xE000...0xF8FF).contains(v) || v >= 0xF0000 || v == 0xFFFD || v < 0x20 || (0x7F...0x9F).contains(v) { bad += 1 }

@@ -21,7 +21,7 @@ struct PageText {
     }
 
     /// Characters that are not white space.
-    var inkCount: Int { scalars.reduce(0) { $0 + ($1.properties.isWhitespace ? 0 : 1) } }
+    var inkCount: Int { scalars.reduce(0) { $0 + ($1.isBlank ? 0 : 1) } }
 
     func style(at i: Int) -> GlyphStyle? {
         guard i < styleIndex.count else { return nil }
@@ -84,5 +84,17 @@ extension PopplerPageRef {
         let empty = BoundingBox(x0: 0, y0: 0, x1: 0, y1: 0)
         if boxes.count > scalars.count { return Array(boxes.prefix(scalars.count)) }
         return boxes + Array(repeating: empty, count: scalars.count - boxes.count)
+    }
+}
+
+extension Unicode.Scalar {
+    /// White space as poppler's text layer produces it (ASCII space and controls, NBSP,
+    /// ideographic space, the Unicode space block). A fast check: this runs on every character of every page.
+    var isBlank: Bool {
+        let v = value
+        if v <= 0x20 { return true }
+        if v < 0x85 { return false }
+        return v == 0x85 || v == 0xA0 || v == 0x3000 || v == 0x1680 || (0x2000...0x200B).contains(v)
+            || v == 0x2028 || v == 0x2029 || v == 0x202F || v == 0x205F || v == 0xFEFF
     }
 }

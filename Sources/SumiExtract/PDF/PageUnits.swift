@@ -19,7 +19,7 @@ enum PageUnits {
                 var j = i + 1
                 var end = i + 1
                 while j < body.count && body[j] != "\n" {
-                    if visibility[j] == kind { end = j + 1 } else if !body[j].properties.isWhitespace { break }
+                    if visibility[j] == kind { end = j + 1 } else if !body[j].isBlank { break }
                     j += 1
                 }
                 let run = Array(text.scalars[i..<end])
@@ -28,14 +28,14 @@ enum PageUnits {
                     text: String(s), source: kind == .covered ? .covered : .invisibleText,
                     location: Location(page: page), fieldLabel: label(before: i, in: text.scalars, visibility),
                     groupKey: key, glyphBoxes: Array(text.boxes[i..<end])))
-                for k in i..<end where !body[k].properties.isWhitespace { body[k] = " " }
+                for k in i..<end where !body[k].isBlank { body[k] = " " }
                 i = end
             }
         }
         var s = String.UnicodeScalarView(); s.append(contentsOf: body)
         let bodyText = String(s)
         var out: [TextUnit] = []
-        if bodyText.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) {
+        if bodyText.unicodeScalars.contains(where: { !$0.isBlank }) {
             out.append(TextUnit(text: bodyText, source: .body, location: Location(page: page), groupKey: key,
                                 glyphBoxes: text.boxes))
         }
