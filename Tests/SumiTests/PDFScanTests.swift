@@ -98,6 +98,13 @@ final class PDFScanTests: XCTestCase {
         XCTAssertTrue(reports[0].notices[0].message.contains("パスワード"))
     }
 
+    func testFileCutBeforeItsEndIsIncomplete() throws {
+        let r = try scan("pdf-cases/truncated-xref.pdf")
+        XCTAssertEqual(r.status, .incomplete)
+        XCTAssertEqual(r.notices.map(\.code), [NoticeCode.unreadablePart])
+        XCTAssertEqual(r.pages, 1)
+    }
+
     func testTimeLimitMakesTheFileIncomplete() throws {
         let scanner = DocumentScanner(ruleSet: try ScanTests.scanner().ruleSet, limits: ExtractionLimits(timePerFile: 0))
         let r = scanner.scanFile(at: Self.corpus.appendingPathComponent("eval/pdf/pdf-scanned.pdf"))

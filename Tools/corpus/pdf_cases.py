@@ -276,6 +276,18 @@ def cases(root: str) -> None:
     with open(os.path.join(out, "truncated-tail.pdf"), "wb") as f:
         f.write(plain[: len(plain) - 400])
 
+    # Cut before the cross-reference table: poppler rebuilds it and reads the page, but the
+    # end of the file is missing, so the file may not be called clean.
+    buf = io.BytesIO()
+    c = _canvas(buf)
+    c.setFont("HeiseiMin-W3", 11)
+    c.drawString(56, 780, "途中で切れたファイル（本文に個人情報なし）")
+    c.showPage()
+    c.save()
+    whole = buf.getvalue()
+    with open(os.path.join(out, "truncated-xref.pdf"), "wb") as f:
+        f.write(whole[: whole.rfind(b"xref")])
+
     # A font whose ToUnicode map points into the private use area (as with gaiji or broken
     # converters): the text layer is garbage and the page must not be called clean.
     from reportlab.pdfbase import pdfmetrics
