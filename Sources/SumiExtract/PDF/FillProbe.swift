@@ -7,7 +7,11 @@ import Foundation
 /// Errs towards "yes": a false yes costs a render, a false no would miss a fake redaction.
 enum FillProbe {
     static func documentHasFills(_ data: Data, budgetBytes: Int = 64 << 20) -> Bool {
-        let bytes = [UInt8](data)
+        // Works on the (usually memory-mapped) bytes in place: no copy of a large file.
+        data.withUnsafeBytes { raw in documentHasFills(raw.bindMemory(to: UInt8.self), budgetBytes: budgetBytes) }
+    }
+
+    static func documentHasFills(_ bytes: UnsafeBufferPointer<UInt8>, budgetBytes: Int) -> Bool {
         var inflated = 0
         var i = 0
         let stream = Array("stream".utf8), end = Array("endstream".utf8)
@@ -34,7 +38,7 @@ enum FillProbe {
             } else if lastDict.contains("/Filter") {
                 return true // other filters: cannot look, assume fills
             } else {
-                body = Array(bytes[start..<e])
+                body = Array(UnsafeBufferPointer(rebasing: bytes[start..<e]))
             }
             if hasFillOperator(body) { return true }
             if inflated > budgetBytes { return true }
@@ -63,7 +67,7 @@ enum FillProbe {
         return false
     }
 
-    static func find(_ needle: [UInt8], in hay: [UInt8], from: Int) -> Int? {
+    static func find(_ needle: [UInt8], in hay: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         guard needle.count <= hay.count, from <= hay.count - needle.count else { return nil }
         var i = from
         let first = needle[0]
@@ -78,7 +82,7 @@ enum FillProbe {
         return nil
     }
 
-    static func inflate(_ input: ArraySlice<UInt8>, cap: Int) -> [UInt8]? {
+    static func inflate(_ input: Slice<UnsafeBufferPointer<UInt8>>, cap: Int) -> [UInt8]? {
         var strm = z_stream()
         guard inflateInit_(&strm, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
         defer { inflateEnd(&strm) }
