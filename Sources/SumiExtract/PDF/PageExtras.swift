@@ -18,7 +18,7 @@ extension PopplerPageRef {
         func add(_ text: String?, _ source: Source, _ label: String?, _ box: BoundingBox) {
             guard let t = text?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty else { return }
             // A popup repeats its parent's text; report it once.
-            guard seen.insert("\(source.rawValue)|\(label ?? "")|\(t)").inserted else { return }
+            guard seen.insert("\(source.rawValue)|\(t)").inserted else { return }
             extras.units.append(TextUnit(text: t, source: source, location: Location(page: page, bbox: box.array),
                                          fieldLabel: label))
         }

@@ -5,6 +5,8 @@ import SumiModel
 /// The text layer of one page as poppler reads it: the text, one box per Unicode scalar
 /// (PDF points, origin top-left) and each scalar's fill colour and font.
 struct PageText {
+    /// The text as poppler returned it (the same characters as `scalars`).
+    var raw: String
     var scalars: [Unicode.Scalar]
     var boxes: [BoundingBox]
     /// Index into `styles` for each scalar.
@@ -14,11 +16,7 @@ struct PageText {
     /// the boxes are then only approximate.
     var boxesMismatched: Bool
 
-    var text: String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: scalars)
-        return String(s)
-    }
+    var text: String { raw }
 
     /// Characters that are not white space.
     var inkCount: Int { scalars.reduce(0) { $0 + ($1.isBlank ? 0 : 1) } }
@@ -73,7 +71,7 @@ extension PopplerPageRef {
             if lo <= hi { for i in lo...hi { styleIndex[i] = k } }
         }
         poppler_page_free_text_attributes(attrs)
-        return PageText(scalars: scalars, boxes: boxes, styleIndex: styleIndex, styles: styles, boxesMismatched: mismatched)
+        return PageText(raw: raw, scalars: scalars, boxes: boxes, styleIndex: styleIndex, styles: styles, boxesMismatched: mismatched)
     }
 
     /// One box per scalar. poppler gives one rectangle per character of its text, with the

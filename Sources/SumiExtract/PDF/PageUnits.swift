@@ -32,10 +32,15 @@ enum PageUnits {
                 i = end
             }
         }
-        var s = String.UnicodeScalarView(); s.append(contentsOf: body)
-        let bodyText = String(s)
+        let bodyText: String
+        if units.isEmpty {
+            bodyText = text.raw
+        } else {
+            var s = String.UnicodeScalarView(); s.append(contentsOf: body)
+            bodyText = String(s)
+        }
         var out: [TextUnit] = []
-        if bodyText.unicodeScalars.contains(where: { !$0.isBlank }) {
+        if body.contains(where: { !$0.isBlank }) {
             out.append(TextUnit(text: bodyText, source: .body, location: Location(page: page), groupKey: key,
                                 glyphBoxes: text.boxes))
         }
