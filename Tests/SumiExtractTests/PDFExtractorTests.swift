@@ -132,6 +132,11 @@ final class PDFExtractorTests: XCTestCase {
         XCTAssertFalse(body.text.contains("090-5512-8830"), "hidden text is reported once, under its own source")
         XCTAssertTrue(body.text.contains("担当課の電話 03-5432-2201"), "text on a highlight drawn before it stays body")
         XCTAssertEqual(Set(codes(r)), [NoticeCode.coveredText, NoticeCode.invisibleText])
+        // Dark text alone would not trigger rendering; the document's fills do.
+        XCTAssertTrue(HiddenTextDetector.worthRendering(
+            PageText(raw: "a", scalars: ["a"], boxes: [BoundingBox(x0: 0, y0: 0, x1: 1, y1: 1)], styleIndex: [0],
+                     styles: [GlyphStyle(red: 0, green: 0, blue: 0, font: "F", size: 10)], boxesMismatched: false),
+            documentHasFills: true))
         XCTAssertTrue(r.summary.notices.contains { $0.code == NoticeCode.coveredText && $0.message.contains("黒塗りの下に文字が残っています") && $0.page == 1 })
     }
 
@@ -190,6 +195,19 @@ final class PDFExtractorTests: XCTestCase {
         XCTAssertTrue(FillProbe.hasFillOperator(Array("10 10 50 50 re\nf*".utf8)))
         XCTAssertFalse(FillProbe.hasFillOperator(Array("BT /F1 10 Tf (of f) Tj ET".utf8)))
         XCTAssertFalse(FillProbe.hasFillOperator(Array("0 0 m 10 10 l S".utf8)))
+    }
+
+    func testFillProbeOnRealFiles() throws {
+        func probe(_ path: String) throws -> Bool {
+            FillProbe.documentHasFills(try Data(contentsOf: Self.corpus.appendingPathComponent(path)))
+        }
+        // reportlab writes content as ASCII85 + Flate: the black box in pdf-hidden must be seen.
+        XCTAssertTrue(try probe("eval/pdf/pdf-hidden.pdf"))
+        XCTAssertTrue(try probe("eval/records/rec-03.pdf"))
+        XCTAssertTrue(try probe("eval/pdf/pdf-scanned.pdf"), "an image may cover text too")
+        XCTAssertFalse(try probe("eval/pdf/pdf-outline-links.pdf"), "text only: no page needs rendering")
+        XCTAssertEqual(FillProbe.ascii85(Array("87cURD]i,\"Ebo80~>".utf8)).map { String(decoding: $0, as: UTF8.self) }, "Hello World!")
+        XCTAssertEqual(FillProbe.ascii85(Array("87cURD]j7BEbo7~>".utf8)).map { String(decoding: $0, as: UTF8.self) }, "Hello world")
     }
 
     func testNoticeListCapsPageNotices() {

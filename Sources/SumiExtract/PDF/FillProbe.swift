@@ -2,8 +2,9 @@ import CPoppler
 import Foundation
 
 /// A quick look at the raw PDF: does any content stream paint filled shapes (the `f`, `F`,
-/// `f*`, `B`, `B*`, `b`, `b*` operators)? Text can only be covered by something filled, so a
-/// document without fills (most text-only exports) needs no page rendering for covered text.
+/// `f*`, `B`, `B*`, `b`, `b*` operators), or is there any image? Text can only be covered by
+/// something filled or an image, so a document with neither (most text-only exports) needs
+/// no page rendering for covered text.
 /// Errs towards "yes": a false yes costs a render, a false no would miss a fake redaction.
 enum FillProbe {
     static func documentHasFills(_ data: Data, budgetBytes: Int = 64 << 20) -> Bool {
@@ -28,22 +29,65 @@ enum FillProbe {
             let dict = String(decoding: bytes[dictStart..<s], as: UTF8.self)
             let lastDict = dict.range(of: "obj", options: .backwards).map { String(dict[$0.upperBound...]) } ?? dict
             i = e + end.count
-            if lastDict.contains("/Image") || lastDict.contains("/FontFile") || lastDict.contains("/Length1")
+            // An image can cover text as well as a filled path can.
+            if lastDict.contains("/Subtype /Image") || lastDict.contains("/Subtype/Image") { return true }
+            if lastDict.contains("/FontFile") || lastDict.contains("/Length1")
                 || lastDict.contains("/XRef") || lastDict.contains("/Metadata") || lastDict.contains("/EmbeddedFile") { continue }
-            let body: [UInt8]
-            if lastDict.contains("/FlateDecode") {
-                guard let out = inflate(bytes[start..<e], cap: 16 << 20) else { continue }
-                inflated += out.count
-                body = out
-            } else if lastDict.contains("/Filter") {
-                return true // other filters: cannot look, assume fills
-            } else {
-                body = Array(UnsafeBufferPointer(rebasing: bytes[start..<e]))
+            guard let body = decode(UnsafeBufferPointer(rebasing: bytes[start..<e]), dict: lastDict) else {
+                return true // a filter we cannot undo or broken data: cannot look, assume fills
             }
+            if lastDict.contains("/FlateDecode") { inflated += body.count }
             if hasFillOperator(body) { return true }
             if inflated > budgetBytes { return true }
         }
         return false
+    }
+
+    /// The stream's bytes with its filters undone: none, FlateDecode, or ASCII85Decode then
+    /// FlateDecode (as reportlab writes). Nil for other filters.
+    static func decode(_ raw: UnsafeBufferPointer<UInt8>, dict: String) -> [UInt8]? {
+        let hasFlate = dict.contains("/FlateDecode") || dict.contains("/Fl ")
+        let hasA85 = dict.contains("/ASCII85Decode") || dict.contains("/A85")
+        let filters = dict.components(separatedBy: "/").filter { $0.hasSuffix("Decode") || $0.hasPrefix("Decode") }
+        if !dict.contains("/Filter") { return Array(raw) }
+        if filters.contains(where: { !$0.hasPrefix("FlateDecode") && !$0.hasPrefix("ASCII85Decode") }) { return nil }
+        var data = Array(raw)
+        if hasA85 { guard let d = ascii85(data) else { return nil }; data = d }
+        if hasFlate {
+            guard let out = data.withUnsafeBufferPointer({ inflate($0[...], cap: 16 << 20) }) else { return nil }
+            data = out
+        }
+        return data
+    }
+
+    /// ASCII85 (PDF's ASCII85Decode): groups of five '!'…'u' characters, 'z' for four zero bytes, '~>' ends.
+    static func ascii85(_ input: [UInt8]) -> [UInt8]? {
+        var out: [UInt8] = []
+        out.reserveCapacity(input.count * 4 / 5)
+        var group: [UInt32] = []
+        func flush(_ n: Int) {
+            var v: UInt32 = 0
+            var g = group
+            while g.count < 5 { g.append(84) }
+            for c in g { v = v &* 85 &+ c }
+            let b = [UInt8(v >> 24), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)]
+            out.append(contentsOf: b.prefix(n))
+            group.removeAll(keepingCapacity: true)
+        }
+        var i = 0
+        while i < input.count {
+            let c = input[i]
+            if c == UInt8(ascii: "~") { break }
+            if c == UInt8(ascii: "z") && group.isEmpty { out.append(contentsOf: [0, 0, 0, 0]) }
+            else if c >= 33 && c <= 117 {
+                group.append(UInt32(c - 33))
+                if group.count == 5 { flush(4) }
+            } else if !(c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 || c == 0x0C || c == 0) { return nil }
+            i += 1
+        }
+        if group.count == 1 { return nil }
+        if !group.isEmpty { flush(group.count - 1) }
+        return out
     }
 
     /// A fill operator as a separate token (outside strings, roughly: a false hit only costs a render).
