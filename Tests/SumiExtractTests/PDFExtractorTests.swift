@@ -140,6 +140,17 @@ final class PDFExtractorTests: XCTestCase {
         XCTAssertTrue(r.summary.notices.contains { $0.code == NoticeCode.coveredText && $0.message.contains("黒塗りの下に文字が残っています") && $0.page == 1 })
     }
 
+    func testKindsOfFakeRedaction() throws {
+        let r = try extract("pdf-cases/covered-kinds.pdf")
+        func source(_ s: String) -> Source? { r.units.first { $0.source != .body && $0.text.contains(s) }?.source ?? (r.units.first { $0.text.contains(s) }?.source) }
+        XCTAssertEqual(source("03-1111-2222"), .covered, "black box over black text")
+        XCTAssertEqual(source("03-3333-4444"), .covered, "box over about 83 % of the glyph boxes (x-ray: ≥ 80 %)")
+        XCTAssertEqual(source("03-5555-6666"), .covered, "red box")
+        XCTAssertEqual(source("03-7777-8888"), .invisibleText, "white-out: nothing of the dark text shows")
+        XCTAssertEqual(source("03-9999-0000"), .body, "a box over 30 % leaves the text readable")
+        XCTAssertEqual(r.units.filter { $0.source == .covered }.map(\.fieldLabel), ["黒い箱：", "ほぼ全部：", "赤い箱："])
+    }
+
     func testOrdinaryPagesHaveNoHiddenText() throws {
         for path in ["samples/sample-application.pdf", "eval/application/app-01.pdf", "eval/roster/roster-05.pdf", "eval/pdf/pdf-form.pdf"] {
             let r = try extract(path)

@@ -276,6 +276,31 @@ def cases(root: str) -> None:
     with open(os.path.join(out, "truncated-tail.pdf"), "wb") as f:
         f.write(plain[: len(plain) - 400])
 
+    # Fake redactions of several kinds, with no light-coloured text on the page (so only the
+    # document's fills make the page worth rendering): a black box, a box over 85 % of the
+    # characters' height, a red box, a white box (white-out), and a box over 30 % (still readable).
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    buf = io.BytesIO()
+    c = _canvas(buf)
+    font, size = "HeiseiMin-W3", 11
+    c.setFont(font, size)
+    lines = [("黒い箱：", "03-1111-2222", (0, 0, 0), 1.0), ("ほぼ全部：", "03-3333-4444", (0, 0, 0), 0.85),
+             ("赤い箱：", "03-5555-6666", (0.8, 0, 0), 1.0), ("白い箱：", "03-7777-8888", (1, 1, 1), 1.0),
+             ("一部だけ：", "03-9999-0000", (0, 0, 0), 0.3)]
+    for k, (before, secret, rgb, share) in enumerate(lines):
+        y = 780 - k * 30
+        c.setFillColorRGB(0, 0, 0)
+        c.drawString(56, y, before + secret)
+        x0 = 56 + stringWidth(before, font, size)
+        c.setFillColorRGB(*rgb)
+        # Glyph boxes run from about y-2.4 (descent) to y+8.7 (ascent): cover the top `share` of that.
+        top, bottom = y + 9.0, y - 2.6
+        c.rect(x0 - 0.5, top - (top - bottom) * share, stringWidth(secret, font, size) + 1, (top - bottom) * share, stroke=0, fill=1)
+    c.showPage()
+    c.save()
+    with open(os.path.join(out, "covered-kinds.pdf"), "wb") as f:
+        f.write(buf.getvalue())
+
     # Cut before the cross-reference table: poppler rebuilds it and reads the page, but the
     # end of the file is missing, so the file may not be called clean.
     buf = io.BytesIO()

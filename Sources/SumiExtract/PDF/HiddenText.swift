@@ -16,8 +16,9 @@ enum GlyphVisibility: UInt8 {
 /// least 80 % under an opaque single-colour shape is; a glyph drawn in the background colour
 /// leaves the box flat in its own colour.
 struct HiddenTextDetector {
-    /// Pixels per PDF point (72 dpi): a 10.5 pt glyph is about 10 px, enough to tell ink from flat colour.
-    var scale: Double = 1.0
+    /// Pixels per PDF point (144 dpi): a 10.5 pt glyph is about 21 px, fine enough that the
+    /// 80 % rule is not decided by rounding to whole pixels.
+    var scale: Double = 2.0
 
     /// Whether the page is worth rendering: the document paints filled shapes (text may be
     /// under one), or the page has text in a light colour (white on white).
@@ -96,7 +97,9 @@ struct Pixels {
     /// The most common colour in the glyph box (slightly inset, so neighbours do not bleed in),
     /// its share of the box, and the share of pixels close to the text colour.
     func stats(_ b: BoundingBox, scale: Double, ink: GlyphStyle) -> Stats? {
-        let insetX = (b.x1 - b.x0) * 0.12, insetY = (b.y1 - b.y0) * 0.12
+        // Glyph boxes span the font's full ascent and descent and touch their neighbours: a
+        // small inset keeps the next character and the line above or below out.
+        let insetX = (b.x1 - b.x0) * 0.1, insetY = (b.y1 - b.y0) * 0.04
         let x0 = max(0, Int(((b.x0 + insetX) * scale).rounded(.down))), x1 = min(width, Int(((b.x1 - insetX) * scale).rounded(.up)))
         let y0 = max(0, Int(((b.y0 + insetY) * scale).rounded(.down))), y1 = min(height, Int(((b.y1 - insetY) * scale).rounded(.up)))
         guard x1 - x0 >= 2, y1 - y0 >= 2 else { return nil }
