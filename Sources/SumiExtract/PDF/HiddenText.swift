@@ -103,22 +103,42 @@ struct Pixels {
         let x0 = max(0, Int(((b.x0 + insetX) * scale).rounded(.down))), x1 = min(width, Int(((b.x1 - insetX) * scale).rounded(.up)))
         let y0 = max(0, Int(((b.y0 + insetY) * scale).rounded(.down))), y1 = min(height, Int(((b.y1 - insetY) * scale).rounded(.up)))
         guard x1 - x0 >= 2, y1 - y0 >= 2 else { return nil }
-        var counts: [UInt32: Int] = [:]
+        // A glyph box holds few distinct colours (paper, ink, anti-aliased edges, a cover):
+        // count the first eight in a small inline table; this runs for every pixel of every
+        // glyph on a rendered page, so no dictionary.
+        var keys: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0, 0, 0, 0, 0)
+        var counts: (Int, Int, Int, Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0, 0, 0, 0)
+        var used = 0
         var inkCount = 0
         let ir = Int((ink.red * 255).rounded()), ig = Int((ink.green * 255).rounded()), ib = Int((ink.blue * 255).rounded())
-        for y in y0..<y1 {
-            let row = data + y * stride
-            for x in x0..<x1 {
-                let p = row + x * 4
-                let bl = Int(p[0]), g = Int(p[1]), r = Int(p[2])
-                // Quantize to 16 levels: anti-aliasing noise does not split a flat colour.
-                let key = UInt32(r >> 4) << 8 | UInt32(g >> 4) << 4 | UInt32(bl >> 4)
-                counts[key, default: 0] += 1
-                if abs(r - ir) < 64 && abs(g - ig) < 64 && abs(bl - ib) < 64 { inkCount += 1 }
+        withUnsafeMutableBytes(of: &keys) { kb in
+            withUnsafeMutableBytes(of: &counts) { cb in
+                let k = kb.bindMemory(to: UInt32.self), n = cb.bindMemory(to: Int.self)
+                for y in y0..<y1 {
+                    let row = data + y * stride
+                    for x in x0..<x1 {
+                        let p = row + x * 4
+                        let bl = Int(p[0]), g = Int(p[1]), r = Int(p[2])
+                        // Quantize to 16 levels: anti-aliasing noise does not split a flat colour.
+                        let key = UInt32(r >> 4) << 8 | UInt32(g >> 4) << 4 | UInt32(bl >> 4)
+                        var j = 0
+                        while j < used && k[j] != key { j += 1 }
+                        if j < used { n[j] += 1 } else if used < 8 { k[used] = key; n[used] = 1; used += 1 }
+                        if abs(r - ir) < 64 && abs(g - ig) < 64 && abs(bl - ib) < 64 { inkCount += 1 }
+                    }
+                }
             }
         }
         let total = (x1 - x0) * (y1 - y0)
-        guard let (key, n) = counts.max(by: { $0.value < $1.value }) else { return nil }
+        guard used > 0 else { return nil }
+        let (key, n): (UInt32, Int) = withUnsafeBytes(of: keys) { kb in
+            withUnsafeBytes(of: counts) { cb in
+                let k = kb.bindMemory(to: UInt32.self), c = cb.bindMemory(to: Int.self)
+                var best = 0
+                for j in 1..<used where c[j] > c[best] { best = j }
+                return (k[best], c[best])
+            }
+        }
         let c = RGB(red: Double(key >> 8 & 0xF) / 15, green: Double(key >> 4 & 0xF) / 15, blue: Double(key & 0xF) / 15)
         return Stats(dominant: c, share: Double(n) / Double(total), inkShare: Double(inkCount) / Double(total))
     }
