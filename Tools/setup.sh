@@ -7,6 +7,7 @@ pkg-config --exists poppler-glib 2>/dev/null || need+=(libpoppler-glib-dev)
 [ -f /usr/include/unicode/unorm2.h ] || need+=(libicu-dev)
 command -v pkg-config >/dev/null || need+=(pkg-config)
 [ -d /usr/share/poppler/cMap ] || need+=(poppler-data)
+[ -f /usr/include/zlib.h ] || need+=(zlib1g-dev)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 [ -x /usr/bin/time ] || need+=(time)   # peak RSS in Tools/bench (/usr/bin/time -v)
 if [ ${#need[@]} -gt 0 ]; then

@@ -1,4 +1,6 @@
-// poppler-glib with cairo, for PDF text, layout, annotations and page rendering.
+// poppler-glib with cairo, for PDF text, layout, annotations and page rendering;
+// zlib, for a quick look into content streams before deciding to render a page.
 #include <poppler.h>
 #include <cairo.h>
 #include <glib.h>
+#include <zlib.h>

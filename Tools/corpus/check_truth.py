@@ -8,7 +8,7 @@ least as many times as it is labelled there.  Also checks: every file under
 eval/ and samples/ is listed and vice versa, My Numbers pass the check digit,
 `clean` agrees with `items`, categories and sources are in the schema's enums.
 
-Uses the standard library and poppler-utils only.  Exit 1 on any problem.
+Uses the standard library, poppler-utils, and pypdf for PDF annotations, form fields and outlines.  Exit 1 on any problem.
 """
 from __future__ import annotations
 
@@ -62,7 +62,47 @@ def pdf_units(path: str) -> dict:
     units = {("page", p): subprocess.run(["pdftotext", "-layout", "-f", str(p), "-l", str(p), path, "-"],
                                           capture_output=True, text=True, check=True).stdout for p in range(1, pages + 1)}
     units[("metadata",)] = subprocess.run(["pdfinfo", path], capture_output=True, text=True).stdout
+    units.update(pdf_other_units(path))
     return units
+
+
+def pdf_other_units(path: str) -> dict:
+    """What pdftotext does not show: outline titles (with the metadata), annotation and
+    link text, form field values per page (pypdf), and each attached file's text (pdfdetach)."""
+    import tempfile
+    from pypdf import PdfReader
+    units = collections.defaultdict(str)
+    r = PdfReader(path)
+
+    def walk(items):
+        for o in items:
+            if isinstance(o, list):
+                walk(o)
+            else:
+                units[("metadata",)] += "\n" + str(o.title)
+    walk(r.outline)
+    for n, page in enumerate(r.pages, 1):
+        for a in page.get("/Annots") or []:
+            a = a.get_object()
+            if a.get("/Subtype") == "/Widget":
+                units[("form_field", n)] += "\n" + str(a.get("/V", ""))
+                continue
+            for k in ("/Contents", "/T"):
+                if k in a:
+                    units[("annotation", n)] += "\n" + str(a[k])
+            uri = (a.get("/A") or {}).get("/URI")
+            if uri:
+                units[("annotation", n)] += "\n" + re.sub(r"^(mailto|tel):", "", str(uri))
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["pdfdetach", "-saveall", "-o", tmp, path], capture_output=True)
+        for name in os.listdir(tmp):
+            f = os.path.join(tmp, name)
+            if name.endswith(".pdf"):
+                text = subprocess.run(["pdftotext", "-layout", f, "-"], capture_output=True, text=True).stdout
+            else:
+                text = open(f, "rb").read().decode("utf-8", errors="replace")
+            units[("attachment", name)] = text
+    return dict(units)
 
 
 def xlsx_cells(z: zipfile.ZipFile) -> dict:
@@ -138,6 +178,10 @@ def check_doc(corpus: str, doc: dict) -> list[str]:
         def unit_of(it):
             if it["source"] == "metadata":
                 return ("metadata",)
+            if it["source"] in ("annotation", "form_field"):
+                return (it["source"], it["page"])
+            if it["source"] == "attachment":
+                return ("attachment", it["part"])
             return ("page", it["page"])
     else:
         return [f"{doc['path']}: unknown format {fmt}"]
@@ -148,7 +192,7 @@ def check_doc(corpus: str, doc: dict) -> list[str]:
             errs.append(f"{doc['path']}: bad category {it['category']}")
         if it["source"] not in SOURCES:
             errs.append(f"{doc['path']}: bad source {it['source']}")
-        if fmt in ("pdf", "pptx") and it["source"] != "metadata" and not it.get("page"):
+        if fmt in ("pdf", "pptx") and it["source"] not in ("metadata", "attachment") and not it.get("page"):
             errs.append(f"{doc['path']}: {it['text']!r} has no page")
         if it["category"] == "my_number" and not my_number_ok(it["text"]):
             errs.append(f"{doc['path']}: my_number {it['text']!r} fails the check digit")

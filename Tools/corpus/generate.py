@@ -24,6 +24,7 @@ from fake import Faker, fullwidth  # noqa: E402
 from opinions import ANSWERS, CLEAN, LEAKY  # noqa: E402
 import clean_docs  # noqa: E402
 import office_cases  # noqa: E402
+import pdf_cases  # noqa: E402
 
 DOCS: list[Doc] = []
 ROOT = ""
@@ -732,7 +733,7 @@ def main() -> None:
     ap.add_argument("--corpus", default=os.path.normpath(os.path.join(here, "..", "..", "Corpus")))
     a = ap.parse_args()
     ROOT = a.corpus
-    for sub in ("eval", "samples"):
+    for sub in ("eval", "samples", "pdf-cases"):
         shutil.rmtree(os.path.join(ROOT, sub), ignore_errors=True)
     public_comments()
     rosters()
@@ -743,6 +744,7 @@ def main() -> None:
     records_more()
     slides()
     office_cases.build(new, ROOT)
+    pdf_cases.build(new, ROOT)
     for path, fmt, kind, build in clean_docs.DOCS:
         d = new(path, fmt, kind)
         build(d)

@@ -1,0 +1,63 @@
+import Foundation
+import SumiModel
+
+/// Turns a page's text layer into units: one body unit for the whole page (so a name or
+/// address broken across a line or table cell is still one text to the rules), and one unit
+/// per run of hidden characters with source `covered` or `invisible_text`. Hidden characters
+/// are blanked in the body so they are reported once, under the source that says where they are.
+enum PageUnits {
+    static func make(_ text: PageText, visibility: [GlyphVisibility]?, page: Int) -> [TextUnit] {
+        let key = "pdf-page-\(page)"
+        var body = text.scalars
+        var units: [TextUnit] = []
+        if let visibility, visibility.count == body.count {
+            var i = 0
+            while i < body.count {
+                let kind = visibility[i]
+                guard kind != .visible else { i += 1; continue }
+                // A run of one kind; white space inside it (岡田 和夫) belongs to it, a line break ends it.
+                var j = i + 1
+                var end = i + 1
+                while j < body.count && body[j] != "\n" {
+                    if visibility[j] == kind { end = j + 1 } else if !body[j].isBlank { break }
+                    j += 1
+                }
+                let run = Array(text.scalars[i..<end])
+                var s = String.UnicodeScalarView(); s.append(contentsOf: run)
+                units.append(TextUnit(
+                    text: String(s), source: kind == .covered ? .covered : .invisibleText,
+                    location: Location(page: page), fieldLabel: label(before: i, in: text.scalars, visibility),
+                    groupKey: key, glyphBoxes: Array(text.boxes[i..<end])))
+                for k in i..<end where !body[k].isBlank { body[k] = " " }
+                i = end
+            }
+        }
+        let bodyText: String
+        if units.isEmpty {
+            bodyText = text.raw
+        } else {
+            var s = String.UnicodeScalarView(); s.append(contentsOf: body)
+            bodyText = String(s)
+        }
+        var out: [TextUnit] = []
+        if body.contains(where: { !$0.isBlank }) {
+            out.append(TextUnit(text: bodyText, source: .body, location: Location(page: page), groupKey: key,
+                                glyphBoxes: text.boxes))
+        }
+        return out + units
+    }
+
+    /// The visible text just before a hidden run on its line (利用者：), as context for the rules.
+    static func label(before i: Int, in scalars: [Unicode.Scalar], _ visibility: [GlyphVisibility]) -> String? {
+        var k = i
+        var out: [Unicode.Scalar] = []
+        while k > 0 && out.count < 24 {
+            k -= 1
+            if scalars[k] == "\n" { break }
+            if visibility[k] == .visible { out.append(scalars[k]) }
+        }
+        var s = String.UnicodeScalarView(); s.append(contentsOf: out.reversed())
+        let t = String(s).trimmingCharacters(in: .whitespaces)
+        return t.isEmpty ? nil : t
+    }
+}
