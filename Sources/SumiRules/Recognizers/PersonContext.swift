@@ -1,0 +1,119 @@
+import SumiModel
+import SumiText
+
+/// What ties a fact to one person in a sentence: a name, a relation word (孫, 長男),
+/// the first person (私, うちの子), an individual's age or school year (8歳, 小3).
+/// Shared by the name, town and sensitive-fact recognizers. Configured by
+/// Rules/recognizers/person_context.yaml.
+struct PersonContext: Sendable {
+    enum Kind: Sendable { case name, relation, firstPerson, attribute }
+
+    struct Link: Sendable {
+        var kind: Kind
+        var text: String
+        var range: Range<Int>
+
+        /// 続柄「孫」, 氏名「結衣」 ... for reasons.
+        var description: String {
+            switch kind {
+            case .name: "氏名「\(text)」"
+            case .relation: "続柄「\(text)」"
+            case .firstPerson: "本人を指す「\(text)」"
+            case .attribute: "個人の属性「\(text)」"
+            }
+        }
+    }
+
+    let relationIDs: [Int32]
+    let firstPersonIDs: [Int32]
+    let relationSet: Set<String>
+    let firstPersonExclude: [[UInt16]]
+    let ageExcludeAfter: [[UInt16]]
+
+    init(file: PersonContextFile, normalizer: TextNormalizer, lexicon: LexiconBuilder) {
+        relationIDs = RecognizerConfig.literals(file.relations, normalizer, lexicon).map(\.id)
+        firstPersonIDs = RecognizerConfig.literals(file.firstPerson, normalizer, lexicon).map(\.id)
+        relationSet = RecognizerConfig.normalizedSet(file.relations, normalizer)
+        firstPersonExclude = file.firstPersonExclude.map { Array(normalizer.normalize($0).units) }
+        ageExcludeAfter = file.ageExcludeAfter.map { Array(normalizer.normalize($0).units) }
+    }
+
+    /// Relation words standing as words: not inside a longer kanji compound (子孫, 工夫, 母子).
+    func relations(in text: AnalyzedText, within range: Range<Int>? = nil) -> [AhoCorasick.Hit] {
+        let u = text.units
+        var out: [AhoCorasick.Hit] = []
+        for id in relationIDs {
+            for h in text.hits(of: id) where range.map({ h.start >= $0.lowerBound && h.end <= $0.upperBound }) ?? true {
+                if h.start > 0 && Script.isKanji(u[h.start - 1]) { continue }
+                if h.end < u.count && Script.isKanji(u[h.end]) { continue }
+                out.append(h)
+            }
+        }
+        return out.sorted { $0.start < $1.start }
+    }
+
+    func firstPerson(in text: AnalyzedText, within range: Range<Int>) -> [AhoCorasick.Hit] {
+        let u = text.units
+        var out: [AhoCorasick.Hit] = []
+        for id in firstPersonIDs {
+            for h in text.hits(of: id) where h.start >= range.lowerBound && h.end <= range.upperBound {
+                if firstPersonExclude.contains(where: { Self.hasPrefix(u, at: h.end, $0) }) { continue }
+                if h.start > 0 && Script.isKanji(u[h.start - 1]) && Script.isKanji(u[h.start]) { continue }
+                out.append(h)
+            }
+        }
+        return out
+    }
+
+    /// Ages (8歳, not 65歳以上) and school years (小3, 小学3年, 高校1年) in a range.
+    func attributes(in text: AnalyzedText, within range: Range<Int>) -> [Range<Int>] {
+        let u = text.units
+        var out: [Range<Int>] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            guard Script.isDigit(u[i]) else { i += 1; continue }
+            let s = i
+            while i < range.upperBound && Script.isDigit(u[i]) { i += 1 }
+            if i < u.count && u[i] == 0x6B73 /* 歳 */ {
+                if !ageExcludeAfter.contains(where: { Self.hasPrefix(u, at: i + 1, $0) }) { out.append(s..<(i + 1)) }
+                continue
+            }
+            // 小3, 中2, 高1, 小学3年, 中学2年, 高校1年
+            var p = s
+            if p > 0 && (u[p - 1] == 0x5B66 /* 学 */ || u[p - 1] == 0x6821 /* 校 */) { p -= 1 }
+            if p > 0 && (u[p - 1] == 0x5C0F || u[p - 1] == 0x4E2D || u[p - 1] == 0x9AD8) /* 小 中 高 */ {
+                if p - 1 == 0 || !Script.isKanji(u[p - 2]) {
+                    var e = i
+                    if e < u.count && u[e] == 0x5E74 /* 年 */ { e += 1 }
+                    out.append((p - 1)..<e)
+                }
+            }
+        }
+        return out
+    }
+
+    /// Everything in the range that points at one person.
+    func links(in text: AnalyzedText, sentence: Range<Int>, detections: [Detection]) -> [Link] {
+        var out: [Link] = []
+        for d in detections where d.category == .personName
+            && d.normalizedRange.lowerBound >= sentence.lowerBound && d.normalizedRange.upperBound <= sentence.upperBound {
+            out.append(Link(kind: .name, text: d.normalized, range: d.normalizedRange))
+        }
+        for h in relations(in: text, within: sentence) {
+            out.append(Link(kind: .relation, text: text.string(h.start..<h.end), range: h.start..<h.end))
+        }
+        for h in firstPerson(in: text, within: sentence) {
+            out.append(Link(kind: .firstPerson, text: text.string(h.start..<h.end), range: h.start..<h.end))
+        }
+        for r in attributes(in: text, within: sentence) {
+            out.append(Link(kind: .attribute, text: text.string(r), range: r))
+        }
+        return out
+    }
+
+    static func hasPrefix(_ u: [UInt16], at i: Int, _ p: [UInt16]) -> Bool {
+        guard !p.isEmpty, i + p.count <= u.count else { return false }
+        for k in 0..<p.count where u[i + k] != p[k] { return false }
+        return true
+    }
+}
