@@ -25,7 +25,7 @@ enum BuiltinRecognizers {
         let namePath = "recognizers/person_name.yaml"
         if let file = try RecognizerConfig.read(PersonNameFile.self, directory, namePath), wanted(file.rules.map(\.id)) {
             let names = try NameLexicon.load(directory: directory, normalizer: normalizer,
-                                             kanaStopwords: Set(file.kanaStopwords + file.kanaStopwords.map(Script.katakana)))
+                                             kanaStopwords: Set(file.kanaStopwords))
             let r = try PersonNameRecognizer(file: file, path: namePath, names: names, context: context,
                                              normalizer: normalizer, lexicon: lexicon)
             loaded.recognizers.append(r)

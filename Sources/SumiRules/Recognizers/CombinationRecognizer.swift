@@ -51,7 +51,8 @@ struct CombinationRecognizer: GroupRecognizer {
             if let h = context.relations(in: group[i]).first { anchor = "続柄「\(group[i].string(h.start..<h.end))」"; break }
         }
         guard let anchor else { return }
-        for (i, text) in group.enumerated() where text.units.count <= sensitive.rowCellMaxLength {
+        // Short fact cells only (長女が喘息, 人工透析); a long cell with 。 is prose such as the ward's answer.
+        for (i, text) in group.enumerated() where text.units.count <= sensitive.rowCellMaxLength && !text.units.contains(0x3002) {
             for c in sensitive.candidates(text) {
                 if detections[i].contains(where: { $0.normalizedRange.overlaps(c.range) }) { continue }
                 if sensitive.generalWord(text, c.range) != nil { continue }

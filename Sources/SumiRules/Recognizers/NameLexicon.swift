@@ -89,8 +89,9 @@ struct NameLexicon: Sendable {
             var flags: Flags = f[2] == "1" ? .surname1 : .surname2
             if f[4] == "1" { flags.insert(.surnameCommon) }
             lex.add(norm(f[0]), flags)
-            if f[2] == "1", f[1].count >= 2, !kanaStopwords.contains(String(f[1])) {
-                lex.add(String(f[1]), .surnameKana)
+            if f[2] == "1", f[1].count >= 2 {
+                // Stop words are hiragana words (こと, みな); the katakana form is still a name (ミナ).
+                if !kanaStopwords.contains(String(f[1])) { lex.add(String(f[1]), .surnameKana) }
                 lex.add(Script.katakana(String(f[1])), .surnameKana)
             }
         }
@@ -99,8 +100,8 @@ struct NameLexicon: Sendable {
                 var flags: Flags = f[2] == "1" ? .given1 : .given2
                 if f[4] == "1" { flags.insert(.givenCommon) }
                 lex.add(norm(f[0]), flags)
-                if f[2] == "1", f[1].count >= 2, !kanaStopwords.contains(String(f[1])) {
-                    lex.add(String(f[1]), .givenKana)
+                if f[2] == "1", f[1].count >= 2 {
+                    if !kanaStopwords.contains(String(f[1])) { lex.add(String(f[1]), .givenKana) }
                     lex.add(Script.katakana(String(f[1])), .givenKana)
                 }
             }

@@ -29,6 +29,7 @@ struct PersonContext: Sendable {
     let relationSet: Set<String>
     let firstPersonExclude: [[UInt16]]
     let ageExcludeAfter: [[UInt16]]
+    let ageExcludeBefore: [[UInt16]]
 
     init(file: PersonContextFile, normalizer: TextNormalizer, lexicon: LexiconBuilder) {
         relationIDs = RecognizerConfig.literals(file.relations, normalizer, lexicon).map(\.id)
@@ -36,6 +37,7 @@ struct PersonContext: Sendable {
         relationSet = RecognizerConfig.normalizedSet(file.relations, normalizer)
         firstPersonExclude = file.firstPersonExclude.map { Array(normalizer.normalize($0).units) }
         ageExcludeAfter = file.ageExcludeAfter.map { Array(normalizer.normalize($0).units) }
+        ageExcludeBefore = (file.ageExcludeBefore ?? []).map { Array(normalizer.normalize($0).units) }
     }
 
     /// Relation words standing as words: not inside a longer kanji compound (子孫, 工夫, 母子).
@@ -75,7 +77,11 @@ struct PersonContext: Sendable {
             let s = i
             while i < range.upperBound && Script.isDigit(u[i]) { i += 1 }
             if i < u.count && u[i] == 0x6B73 /* 歳 */ {
-                if !ageExcludeAfter.contains(where: { Self.hasPrefix(u, at: i + 1, $0) }) { out.append(s..<(i + 1)) }
+                // 65歳以上, 60歳から64歳: an age band, not one person.
+                if !ageExcludeAfter.contains(where: { Self.hasPrefix(u, at: i + 1, $0) })
+                    && !ageExcludeBefore.contains(where: { s >= $0.count && Self.hasPrefix(u, at: s - $0.count, $0) }) {
+                    out.append(s..<(i + 1))
+                }
                 continue
             }
             // 小3, 中2, 高1, 小学3年, 中学2年, 高校1年
@@ -95,8 +101,11 @@ struct PersonContext: Sendable {
     /// Everything in the range that points at one person.
     func links(in text: AnalyzedText, sentence: Range<Int>, detections: [Detection]) -> [Link] {
         var out: [Link] = []
+        let u = text.units
         for d in detections where d.category == .personName
             && d.normalizedRange.lowerBound >= sentence.lowerBound && d.normalizedRange.upperBound <= sentence.upperBound {
+            // ○伊藤委員 in minutes names the speaker, not the subject of what is said.
+            if d.normalizedRange.lowerBound > 0, Self.speakerMarks.contains(u[d.normalizedRange.lowerBound - 1]) { continue }
             out.append(Link(kind: .name, text: d.normalized, range: d.normalizedRange))
         }
         for h in relations(in: text, within: sentence) {
@@ -110,6 +119,9 @@ struct PersonContext: Sendable {
         }
         return out
     }
+
+    /// ○ ◯ ● ◎ before a speaker's name in minutes.
+    static let speakerMarks: Set<UInt16> = [0x25CB, 0x25EF, 0x25CF, 0x25CE]
 
     static func hasPrefix(_ u: [UInt16], at i: Int, _ p: [UInt16]) -> Bool {
         guard !p.isEmpty, i + p.count <= u.count else { return false }

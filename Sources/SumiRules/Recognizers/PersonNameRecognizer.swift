@@ -13,6 +13,7 @@ struct PersonNameRecognizer: Recognizer {
     let context: PersonContext
     let honorifics: [(id: Int32, word: String, kanji: Bool)]
     let inlineLabels: [(id: Int32, word: String)]
+    let selfIntroductions: [(id: Int32, word: String)]
     let honorificStop: Set<String>
     let fieldLabels: [String]
     let fieldLabelExclude: [String]
@@ -39,12 +40,13 @@ struct PersonNameRecognizer: Recognizer {
             (lit.id, lit.word, titles.contains(lit.word) || lit.word.unicodeScalars.contains { $0.value >= 0x4E00 })
         }
         inlineLabels = RecognizerConfig.literals(file.inlineLabels, normalizer, lexicon)
+        selfIntroductions = RecognizerConfig.literals(file.selfIntroductions ?? [], normalizer, lexicon)
         honorificStop = RecognizerConfig.normalizedSet(file.honorificStopwords, normalizer)
         fieldLabels = Array(RecognizerConfig.normalizedSet(file.fieldLabels, normalizer))
         fieldLabelExclude = Array(RecognizerConfig.normalizedSet(file.fieldLabelExclude, normalizer))
         cellStop = RecognizerConfig.normalizedSet(file.cellStopwords, normalizer)
         organisationWords = file.organisationWords.map { Array(normalizer.normalize($0).units) }
-        kanaStop = Set(file.kanaStopwords + file.kanaStopwords.map(Script.katakana))
+        kanaStop = Set(file.kanaStopwords)
         foreignParts = RecognizerConfig.normalizedSet(file.foreignNameParts, normalizer)
         romajiStop = Set(file.romajiStopwords.map { $0.uppercased() })
     }
@@ -65,6 +67,7 @@ struct PersonNameRecognizer: Recognizer {
             honorificContext(text, buf, &found, &rejections)
             relationContext(text, buf, &found, &rejections)
             inlineLabelContext(text, buf, &found)
+            selfIntroductionContext(text, buf, &found)
             foreignNames(buf, &found)
         }
         for c in Self.longestFirst(found) {
@@ -156,8 +159,8 @@ struct PersonNameRecognizer: Recognizer {
                     continue
                 }
             }
-            // Unspaced kanji + kanji.
-            if len >= 3 {
+            // Unspaced kanji + kanji, unless the run is itself one name (喜多見 is a surname, not 喜多 + 見).
+            if len >= 3 && names.flags(u, s..<e).isEmpty {
                 for k in stride(from: e - 1, to: s, by: -1) {
                     let sf = names.flags(u, s..<k), gf = names.flags(u, k..<e)
                     if sf.contains(.surname1) && gf.contains(.given1) && !(sf.contains(.surnameCommon) && gf.contains(.givenCommon)) {
@@ -227,7 +230,14 @@ struct PersonNameRecognizer: Recognizer {
                         guard let (shape, f) = kanjiName(u, start..<end) else { continue }
                         // Inside a longer compound only a common-list surname or a full name counts.
                         if start > rs && !(shape == .full || f.contains(.surname1)) { continue }
-                        if shape == .given && kanjiWord && !["君", "殿"].contains(word) { continue }
+                        // 齋藤 一郎理事: a given name before a title needs its surname before the space.
+                        if shape == .given && kanjiWord && !["君", "殿"].contains(word) {
+                            guard start == rs, rs >= 2, u[rs - 1] == 0x20, Script.isKanji(u[rs - 2]) else { continue }
+                            var ss = rs - 1
+                            while ss > 0 && rs - 1 - ss < 4 && Script.isKanji(u[ss - 1]) { ss -= 1 }
+                            guard names.flags(u, ss..<(rs - 1)).isSurname else { continue }
+                            best = (ss..<end, .full); break
+                        }
                         best = (start..<end, shape); break
                     }
                     guard var (r, shape) = best else {
@@ -280,6 +290,20 @@ struct PersonNameRecognizer: Recognizer {
 
     func reject(_ rejections: inout [Rejection]?, _ text: String, _ why: String) {
         rejections?.append(Rejection(rule: info.id, text: text, why: why))
+    }
+
+    /// 等々力の髙橋です。/ 山田太郎と申します: a common-list surname or a full name right before a
+    /// self-introduction, at the start of a sentence or after 「…の」.
+    func selfIntroductionContext(_ text: AnalyzedText, _ u: UnsafeBufferPointer<UInt16>, _ out: inout [Candidate]) {
+        for (id, word) in selfIntroductions {
+            for h in text.hits(of: id) where h.start > 0 && Script.isKanji(u[h.start - 1]) {
+                var s = h.start
+                while s > 0 && h.start - s < 7 && (Script.isKanji(u[s - 1]) || (u[s - 1] == 0x20 && s >= 2 && Script.isKanji(u[s - 2]))) { s -= 1 }
+                guard s == 0 || [0x306E, 0x0A, 0x3002, 0x3001, 0x20, 0x28, 0x3000].contains(u[s - 1]) else { continue }
+                guard let (shape, f) = kanjiName(u, s..<h.start), shape == .full || (shape == .surname && f.contains(.surname1)) else { continue }
+                out.append(Candidate(range: s..<h.start, confidence: confidence - 0.1, reason: "自己紹介「\(word)」の前の氏名"))
+            }
+        }
     }
 
     // MARK: relation words before
@@ -405,8 +429,10 @@ struct PersonNameRecognizer: Recognizer {
         var s = item.lowerBound, e = item.upperBound
         if let paren = (s..<e).first(where: { u[$0] == 0x28 }) { e = paren }
         while s < e && u[s] == 0x20 { s += 1 }
+        // A long item (担当：山田 電話 03-… メール …): only its first words can be the name.
+        if e - s > 24, let cut = ((s + 1)..<min(e, s + 24)).last(where: { u[$0] == 0x20 }) { e = cut }
         while e > s && u[e - 1] == 0x20 { e -= 1 }
-        guard e > s, e - s <= 40 else { return }
+        guard e > s, e - s <= 24 else { return }
         let reason = "氏名の見出し「\(label)」に続く氏名"
         if Script.isLatin(u[s]) {
             if romajiWords(u, s..<e, standalone: false) { out.append(Candidate(range: s..<e, confidence: 0.85, reason: reason)) }
@@ -415,11 +441,17 @@ struct PersonNameRecognizer: Recognizer {
         if Script.isKatakana(u[s]), let r = katakanaName(u, s..<e, requirePart: false), r == s..<e {
             out.append(Candidate(range: r, confidence: 0.85, reason: reason)); return
         }
-        // The last one or two space-separated tokens: 保健福祉政策課長 青木 誠 → 青木 誠.
+        // The first or last one or two space-separated tokens: 担当：山田 電話 03-…, 保健福祉政策課長 青木 誠.
         let spaces = (s..<e).filter { u[$0] == 0x20 }
         var tries: [Range<Int>] = [s..<e]
-        if spaces.count >= 2 { tries.insert((spaces[spaces.count - 2] + 1)..<e, at: 0) }
-        if spaces.count >= 1 { tries.append((spaces[spaces.count - 1] + 1)..<e) }
+        if spaces.count >= 2 {
+            tries.insert(s..<spaces[1], at: 0)
+            tries.insert((spaces[spaces.count - 2] + 1)..<e, at: 1)
+        }
+        if spaces.count >= 1 {
+            tries.append(s..<spaces[0])
+            tries.append((spaces[spaces.count - 1] + 1)..<e)
+        }
         for r in tries {
             if r.allSatisfy({ Script.isKanji(u[$0]) || u[$0] == 0x20 }), let (shape, f) = kanjiName(u, r) {
                 if shape == .given && !(f.contains(.given1)) { continue }

@@ -45,8 +45,11 @@ struct PersonContextFile: Codable, Sendable {
     var firstPersonExclude: [String]
     /// Words right after "N歳" that make the age general (65歳以上).
     var ageExcludeAfter: [String]
+    /// Words right before "N歳" that make it the end of a band (60歳から64歳).
+    var ageExcludeBefore: [String]?
 
     enum CodingKeys: String, CodingKey {
+        case ageExcludeBefore = "age_exclude_before"
         case relations
         case firstPerson = "first_person"
         case firstPersonExclude = "first_person_exclude"
@@ -68,8 +71,11 @@ struct PersonNameFile: Codable, Sendable {
     var kanaStopwords: [String]
     var foreignNameParts: [String]
     var romajiStopwords: [String]
+    /// Self-introductions after a name: 等々力の髙橋です, 山田と申します.
+    var selfIntroductions: [String]?
 
     enum CodingKeys: String, CodingKey {
+        case selfIntroductions = "self_introductions"
         case rules, honorifics, titles
         case honorificStopwords = "honorific_stopwords"
         case fieldLabels = "field_labels"

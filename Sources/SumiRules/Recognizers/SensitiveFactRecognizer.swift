@@ -100,10 +100,8 @@ struct SensitiveFactRecognizer: Recognizer {
         raw.sort { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.range.count > $1.range.count }
         var out: [Candidate] = []
         for c in raw {
-            if let last = out.last, last.range.overlaps(c.range) {
-                if c.range.count > last.range.count { out[out.count - 1] = c }
-                continue
-            }
+            // Leftmost-longest: 知的障害 wins over 障害のある that starts inside it.
+            if let last = out.last, last.range.overlaps(c.range) { continue }
             out.append(c)
         }
         for i in out.indices where out[i].term.takesGrade {
