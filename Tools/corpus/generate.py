@@ -23,6 +23,7 @@ from corpus_lib import Doc, Docx, Html, Pdf, Pptx, Xlsx, write_csv, write_text  
 from fake import Faker, fullwidth  # noqa: E402
 from opinions import ANSWERS, CLEAN, LEAKY  # noqa: E402
 import clean_docs  # noqa: E402
+import opinions_more  # noqa: E402
 
 DOCS: list[Doc] = []
 ROOT = ""
@@ -741,6 +742,7 @@ def main() -> None:
     records()
     records_more()
     slides()
+    opinions_more.build(new)
     for path, fmt, kind, build in clean_docs.DOCS:
         d = new(path, fmt, kind)
         build(d)

@@ -20,10 +20,11 @@ struct CombinationRecognizer: GroupRecognizer {
         } else if let text = group.first {
             blocks = self.blocks(text.units).map { [(0, $0)] }
         }
+        let sorted = detections.map { $0.sorted { $0.normalizedRange.lowerBound < $1.normalizedRange.lowerBound } }
         for block in blocks {
             var people: [String] = [], places: [String] = [], facts: [String] = []
             for (i, r) in block {
-                for d in detections[i] where r.contains(d.normalizedRange.lowerBound) {
+                for d in sorted[i].inside(r) {
                     switch d.category {
                     case .personName: people.append(d.normalized)
                     case .address: places.append(d.normalized)

@@ -45,7 +45,8 @@ struct PersonContext: Sendable {
         let u = text.units
         var out: [AhoCorasick.Hit] = []
         for id in relationIDs {
-            for h in text.hits(of: id) where range.map({ h.start >= $0.lowerBound && h.end <= $0.upperBound }) ?? true {
+            let hits = range.map { text.hits(of: id, startingIn: $0) } ?? text.hits(of: id)[...]
+            for h in hits where range.map({ h.end <= $0.upperBound }) ?? true {
                 if h.start > 0 && Script.isKanji(u[h.start - 1]) { continue }
                 if h.end < u.count && Script.isKanji(u[h.end]) { continue }
                 out.append(h)
@@ -58,7 +59,7 @@ struct PersonContext: Sendable {
         let u = text.units
         var out: [AhoCorasick.Hit] = []
         for id in firstPersonIDs {
-            for h in text.hits(of: id) where h.start >= range.lowerBound && h.end <= range.upperBound {
+            for h in text.hits(of: id, startingIn: range) where h.end <= range.upperBound {
                 if firstPersonExclude.contains(where: { Self.hasPrefix(u, at: h.end, $0) }) { continue }
                 if h.start > 0 && Script.isKanji(u[h.start - 1]) && Script.isKanji(u[h.start]) { continue }
                 out.append(h)
@@ -99,11 +100,11 @@ struct PersonContext: Sendable {
     }
 
     /// Everything in the range that points at one person.
-    func links(in text: AnalyzedText, sentence: Range<Int>, detections: [Detection]) -> [Link] {
+    /// `names` are person-name detections sorted by start.
+    func links(in text: AnalyzedText, sentence: Range<Int>, names: [Detection]) -> [Link] {
         var out: [Link] = []
         let u = text.units
-        for d in detections where d.category == .personName
-            && d.normalizedRange.lowerBound >= sentence.lowerBound && d.normalizedRange.upperBound <= sentence.upperBound {
+        for d in names.inside(sentence) where d.normalizedRange.upperBound <= sentence.upperBound {
             // ○伊藤委員 in minutes names the speaker, not the subject of what is said.
             if d.normalizedRange.lowerBound > 0, Self.speakerMarks.contains(u[d.normalizedRange.lowerBound - 1]) { continue }
             out.append(Link(kind: .name, text: d.normalized, range: d.normalizedRange))

@@ -313,61 +313,76 @@ struct PersonNameRecognizer: Recognizer {
                          _ rejections: inout [Rejection]?) {
         let n = u.count
         for h in context.relations(in: text) {
+            let relation = string(u, h.start..<h.end)
             var p = h.end
             if p < n && u[p] == 0x28 /* ( */ {
                 var q = p + 1
                 while q < n && q - p < 30 && u[q] != 0x29 && u[q] != 0x0A { q += 1 }
                 guard q < n && u[q] == 0x29 else { continue }
+                // 娘（美桜・10歳）: a given name first inside the parenthesis, ended by ・ 、 ) or a space.
+                if let r = givenAfterRelation(u, p + 1, relation, end: q, &rejections) {
+                    out.append(Candidate(range: r, confidence: confidence, reason: "続柄「\(relation)」の括弧内の名"))
+                    continue
+                }
                 p = q + 1
             }
-            guard p + 1 < n, u[p] == 0x306E /* の */ else { continue }
-            p += 1
-            let relation = string(u, h.start..<h.end)
-            let c = u[p]
-            if Script.isKanji(c) {
-                var e = p
-                while e < n && e - p < 6 && Script.isKanji(u[e]) { e += 1 }
-                guard let (shape, f) = kanjiName(u, p..<e) else {
-                    if rejections != nil { reject(&rejections, string(u, p..<e), "続柄「\(relation)の」の後だが辞書の名にない") }
-                    continue
-                }
-                // 息子の学が vs 息子の学校: an everyday word needs ちゃん/くん/さん or a parenthesis after it.
-                if shape == .given && f.contains(.givenCommon) && !f.contains(.given2) {
-                    let next = e < n ? u[e] : 0
-                    if !(next == 0x28 || next == 0x3061 || next == 0x304F || next == 0x3055) {
-                        reject(&rejections, string(u, p..<e), "続柄「\(relation)の」の後だが一般語としても使われる")
-                        continue
-                    }
-                }
-                if shape == .surname && !f.isGiven { continue }
-                out.append(Candidate(range: p..<e, confidence: confidence, reason: "続柄「\(relation)の」に続く名"))
-            } else if Script.isKana(c) {
-                let kind = Script.kanaClass(of: c)
-                var e = p
-                while e < n && e - p < 8 && (kind(u[e]) || (Script.isKatakana(c) && Script.isNameJoiner(u[e]))) { e += 1 }
-                if Script.isKatakana(c), let r = katakanaName(u, p..<e, requirePart: false) {
-                    out.append(Candidate(range: r, confidence: confidence, reason: "続柄「\(relation)の」に続く名"))
-                    continue
-                }
-                // Longest kana name prefix followed by a particle or the end of the kana run.
-                var k = e
-                var matched = false
-                while k - p >= 2 {
-                    let name = string(u, p..<k)
-                    let f = givenFlags(u, p..<k)
-                    if !kanaStop.contains(name) && (f.contains(.givenKana) || f.contains(.given1) || f.contains(.given2)) {
-                        let next = k < n ? u[k] : 0
-                        if k == e || Self.particles.contains(next) {
-                            out.append(Candidate(range: p..<k, confidence: confidence, reason: "続柄「\(relation)の」に続く名"))
-                            matched = true
-                            break
-                        }
-                    }
-                    k -= 1
-                }
-                if !matched && rejections != nil { reject(&rejections, string(u, p..<e), "続柄「\(relation)の」の後だが辞書の名にない") }
+            // 孫の陽菜, 孫・陽菜, 長男 悠真
+            guard p + 1 < n, u[p] == 0x306E || u[p] == 0x30FB || u[p] == 0x20 else { continue }
+            let connector = u[p] == 0x306E ? "の" : ""
+            if let r = givenAfterRelation(u, p + 1, relation + connector, end: nil, &rejections) {
+                out.append(Candidate(range: r, confidence: connector.isEmpty ? confidence - 0.05 : confidence,
+                                     reason: "続柄「\(relation)\(connector)」に続く名"))
             }
         }
+    }
+
+    /// A given name at `p` after a relation word. With `end` (inside a parenthesis) the name
+    /// must be followed by ・ 、 , ) or a space before `end`.
+    func givenAfterRelation(_ u: UnsafeBufferPointer<UInt16>, _ p: Int, _ relation: String, end: Int?,
+                            _ rejections: inout [Rejection]?) -> Range<Int>? {
+        let n = end ?? u.count
+        guard p < n else { return nil }
+        func closes(_ k: Int) -> Bool {
+            guard end != nil else { return true }
+            return k < u.count && [0x30FB, 0x3001, 0x2C, 0x29, 0x20].contains(u[k])
+        }
+        let c = u[p]
+        if Script.isKanji(c) {
+            var e = p
+            while e < n && e - p < 6 && Script.isKanji(u[e]) { e += 1 }
+            guard closes(e), let (shape, f) = kanjiName(u, p..<e) else {
+                if end == nil { reject(&rejections, string(u, p..<e), "続柄「\(relation)」の後だが辞書の名にない") }
+                return nil
+            }
+            // 息子の学が vs 息子の学校: an everyday word needs ちゃん/くん/さん or a parenthesis after it.
+            if shape == .given && f.contains(.givenCommon) && !f.contains(.given2) && end == nil {
+                let next = e < u.count ? u[e] : 0
+                if !(next == 0x28 || next == 0x3061 || next == 0x304F || next == 0x3055) {
+                    reject(&rejections, string(u, p..<e), "続柄「\(relation)」の後だが一般語としても使われる")
+                    return nil
+                }
+            }
+            if shape == .surname && !f.isGiven { return nil }
+            return p..<e
+        }
+        guard Script.isKana(c) else { return nil }
+        let kind = Script.kanaClass(of: c)
+        var e = p
+        while e < n && e - p < 8 && (kind(u[e]) || (Script.isKatakana(c) && Script.isNameJoiner(u[e]))) { e += 1 }
+        if Script.isKatakana(c), closes(e), let r = katakanaName(u, p..<e, requirePart: false) { return r }
+        // Longest kana name prefix followed by a particle or the end of the kana run.
+        var k = e
+        while k - p >= 2 {
+            let name = string(u, p..<k)
+            let f = givenFlags(u, p..<k)
+            if !kanaStop.contains(name) && (f.contains(.givenKana) || f.contains(.given1) || f.contains(.given2)) {
+                let next = k < u.count ? u[k] : 0
+                if (k == e || (end == nil && Self.particles.contains(next))) && closes(k) { return p..<k }
+            }
+            k -= 1
+        }
+        if end == nil { reject(&rejections, string(u, p..<e), "続柄「\(relation)」の後だが辞書の名にない") }
+        return nil
     }
 
     /// は が も の を に と や へ で ち(ゃん) く(ん) さ(ん)

@@ -132,10 +132,10 @@ struct SensitiveFactRecognizer: Recognizer {
     /// A general-context word right after the term (施策, のある方, の方) or right before (各種).
     func generalWord(_ text: AnalyzedText, _ r: Range<Int>) -> String? {
         for (id, word) in generalAfterIDs {
-            if text.hits(of: id).contains(where: { $0.start >= r.upperBound && $0.start <= r.upperBound + 1 }) { return word }
+            if !text.hits(of: id, startingIn: r.upperBound..<(r.upperBound + 2)).isEmpty { return word }
         }
         for (id, word) in generalBeforeIDs {
-            if text.hits(of: id).contains(where: { $0.end == r.lowerBound }) { return word }
+            if text.hits(of: id, startingIn: max(0, r.lowerBound - 8)..<r.lowerBound).contains(where: { $0.end == r.lowerBound }) { return word }
         }
         return nil
     }
@@ -144,6 +144,7 @@ struct SensitiveFactRecognizer: Recognizer {
         let cands = candidates(text)
         guard !cands.isEmpty else { return }
         var linksBySentence: [Int: [PersonContext.Link]] = [:]
+        let names = detections.filter { $0.category == .personName }.sorted { $0.normalizedRange.lowerBound < $1.normalizedRange.lowerBound }
         var accepted: [(Candidate, Range<Int>, String)] = []
         for c in cands {
             let info = rules[c.term.rule]
@@ -153,7 +154,7 @@ struct SensitiveFactRecognizer: Recognizer {
                 continue
             }
             let sentence = text.sentence(containing: c.range.lowerBound)
-            let links = linksBySentence[sentence.lowerBound] ?? context.links(in: text, sentence: sentence, detections: detections)
+            let links = linksBySentence[sentence.lowerBound] ?? context.links(in: text, sentence: sentence, names: names)
             linksBySentence[sentence.lowerBound] = links
             guard let link = nearest(links, to: c.range) else {
                 rejections?.append(Rejection(rule: info.id, text: original, why: "同じ文に氏名・続柄・本人を示す語がない（一般的な記述）"))

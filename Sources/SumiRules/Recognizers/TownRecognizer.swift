@@ -53,7 +53,8 @@ struct TownRecognizer: Recognizer {
     func recognize(_ text: AnalyzedText, detections: inout [Detection], rejections: inout [Rejection]?) {
         let u = text.units
         var found: [(Range<Int>, String)] = []
-        let existing = detections
+        let existing = detections.sorted { $0.normalizedRange.lowerBound < $1.normalizedRange.lowerBound }
+        let names = existing.filter { $0.category == .personName }
         // Kanji numerals before a counter became digits (千歳台 → 1000歳台); they are still part of a town name.
         var numeral = Set<Int>()
         for i in u.indices where Script.isDigit(u[i]) {
@@ -80,7 +81,7 @@ struct TownRecognizer: Recognizer {
             for a in anchors {
                 let sentence = text.sentence(containing: a.lowerBound)
                 guard seenSentences.insert(sentence.lowerBound).inserted else { continue }
-                let links = context.links(in: text, sentence: sentence, detections: existing)
+                let links = context.links(in: text, sentence: sentence, names: names)
                 guard let link = links.first else { continue }
                 var i = sentence.lowerBound
                 while i < sentence.upperBound {
@@ -92,7 +93,7 @@ struct TownRecognizer: Recognizer {
                         e -= suf.count; break
                     }
                     guard e - s >= 2, isTown(buf, s..<e) else { continue }
-                    if links.contains(where: { $0.range.overlaps(s..<e) }) || existing.contains(where: { $0.normalizedRange.overlaps(s..<e) }) { continue }
+                    if links.contains(where: { $0.range.overlaps(s..<e) }) || existing.inside(max(0, s - 16)..<e).contains(where: { $0.normalizedRange.overlaps(s..<e) }) { continue }
                     found.append((s..<e, "\(link.description)と同じ文の町名"))
                 }
             }
