@@ -1,6 +1,7 @@
 import Foundation
 import SumiModel
 import SumiRules
+import SumiText
 
 /// Turns detections (UTF-16 ranges in a unit) into report findings: the exact extracted
 /// text, scalar offsets, line, bounding box, context and a stable fingerprint.
@@ -14,16 +15,20 @@ struct FindingAssembler {
     mutating func add(_ detections: [Detection], in unit: TextUnit) {
         guard !detections.isEmpty else { return }
         let utf16 = Array(unit.text.utf16)
+        // Indexed once per unit: counting from the start for every finding is quadratic
+        // in a 1M-character text unit with thousands of findings.
+        let scalars = ScalarOffsets(utf16)
+        let breaks = Self.lineBreaks(utf16)
         for d in detections {
             let range = d.range.clamped(to: 0..<utf16.count)
-            let startScalar = scalarCount(utf16, upTo: range.lowerBound)
-            let endScalar = startScalar + scalarCount(utf16[range])
+            let startScalar = scalars.scalarOffset(range.lowerBound)
+            let endScalar = scalars.scalarOffset(range.upperBound)
             // Found already in the previous chunk of the same text.
             if unit.overlapPrefix > 0 && endScalar <= unit.overlapPrefix { continue }
             var location = unit.location
             location.start = unit.offsetBase + startScalar
             location.end = unit.offsetBase + endScalar
-            location.line = unit.firstLine + newlines(utf16[0..<range.lowerBound])
+            location.line = unit.firstLine + Self.count(breaks, before: range.lowerBound)
             if let boxes = unit.glyphBoxes, !boxes.isEmpty {
                 var box = BoundingBox(x0: 0, y0: 0, x1: 0, y1: 0)
                 for i in startScalar..<min(endScalar, boxes.count) { box = box.union(boxes[i]) }
@@ -61,20 +66,20 @@ struct FindingAssembler {
         return String(decoding: utf16[s..<e], as: UTF16.self).trimmingCharacters(in: .whitespaces)
     }
 
-    private func scalarCount(_ utf16: [UInt16], upTo end: Int) -> Int { scalarCount(utf16[0..<end]) }
-
-    private func scalarCount(_ s: ArraySlice<UInt16>) -> Int {
-        var n = 0
-        for u in s where !UTF16.isTrailSurrogate(u) { n += 1 }
-        return n
+    /// Positions that end a line: CR, and LF not after CR (CRLF counts once).
+    static func lineBreaks(_ u: [UInt16]) -> [Int] {
+        var out: [Int] = []
+        for i in u.indices where u[i] == 0x0D || (u[i] == 0x0A && !(i > 0 && u[i - 1] == 0x0D)) { out.append(i) }
+        return out
     }
 
-    private func newlines(_ s: ArraySlice<UInt16>) -> Int {
-        var n = 0
-        var prevCR = false
-        for u in s {
-            if u == 0x0A { if !prevCR { n += 1 }; prevCR = false } else if u == 0x0D { n += 1; prevCR = true } else { prevCR = false }
+    /// How many of the sorted positions are below `offset`.
+    static func count(_ sorted: [Int], before offset: Int) -> Int {
+        var lo = 0, hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid] < offset { lo = mid + 1 } else { hi = mid }
         }
-        return n
+        return lo
     }
 }

@@ -222,7 +222,7 @@ struct PersonNameRecognizer: Recognizer {
                 let last = u[end - 1]
                 if Script.isKanji(last) {
                     let rs = Script.runStart(Array(u[max(0, end - 10)..<end]), to: min(10, end), { Script.isKanji($0) }) + max(0, end - 10)
-                    let run = string(u, rs..<end)
+                    let run = string(u, rs..<end)   // short: at most 10 units
                     if honorificStop.contains(run) { reject(&rejections, run, "「\(run)\(word)」は呼びかけ・一般語"); continue }
                     if let org = organisation(u, rs..<end) { reject(&rejections, run, "組織名（「\(org)」で終わる）に続く「\(word)」"); continue }
                     var best: (Range<Int>, Shape)? = nil
@@ -288,8 +288,10 @@ struct PersonNameRecognizer: Recognizer {
         }
     }
 
-    func reject(_ rejections: inout [Rejection]?, _ text: String, _ why: String) {
-        rejections?.append(Rejection(rule: info.id, text: text, why: why))
+    /// Records a rejected candidate for `sumi rules explain`; builds no string during a scan.
+    func reject(_ rejections: inout [Rejection]?, _ text: @autoclosure () -> String, _ why: @autoclosure () -> String) {
+        guard rejections != nil else { return }
+        rejections?.append(Rejection(rule: info.id, text: text(), why: why()))
     }
 
     /// 等々力の髙橋です。/ 山田太郎と申します: a common-list surname or a full name right before a

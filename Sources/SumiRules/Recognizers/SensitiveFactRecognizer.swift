@@ -26,8 +26,9 @@ struct SensitiveFactRecognizer: Recognizer {
     let rules: [RuleInfo]
     let confidences: [Double]
     let terms: [Int32: Term]
-    let generalAfterIDs: [(id: Int32, word: String)]
-    let generalBeforeIDs: [(id: Int32, word: String)]
+    let generalAfter: [Int32: String]
+    let generalBefore: [Int32: String]
+    let generalMaxLength: Int
     let context: PersonContext
     let rowCellMaxLength: Int
 
@@ -81,8 +82,11 @@ struct SensitiveFactRecognizer: Recognizer {
                 if let w = line.split(separator: "\t").first { generalWords.append(String(w)) }
             }
         }
-        generalAfterIDs = RecognizerConfig.literals(generalWords, normalizer, lexicon)
-        generalBeforeIDs = RecognizerConfig.literals(file.generalBefore, normalizer, lexicon)
+        let after = RecognizerConfig.literals(generalWords, normalizer, lexicon)
+        generalAfter = Dictionary(after.map { ($0.id, $0.word) }, uniquingKeysWith: { a, _ in a })
+        generalBefore = Dictionary(RecognizerConfig.literals(file.generalBefore, normalizer, lexicon).map { ($0.id, $0.word) },
+                                   uniquingKeysWith: { a, _ in a })
+        generalMaxLength = generalWords.map { normalizer.normalize($0).units.count }.max() ?? 0
     }
 
     /// Term occurrences, leftmost-longest, with certificate grades attached (身体障害者手帳2級).
@@ -131,11 +135,19 @@ struct SensitiveFactRecognizer: Recognizer {
 
     /// A general-context word right after the term (施策, のある方, の方) or right before (各種).
     func generalWord(_ text: AnalyzedText, _ r: Range<Int>) -> String? {
-        for (id, word) in generalAfterIDs {
-            if !text.hits(of: id, startingIn: r.upperBound..<(r.upperBound + 2)).isEmpty { return word }
+        // One binary search in the unit's hits (sorted by end) instead of one look-up per word.
+        let hits = text.hits
+        var lo = 0, hi = hits.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if hits[mid].end < r.lowerBound { lo = mid + 1 } else { hi = mid }
         }
-        for (id, word) in generalBeforeIDs {
-            if text.hits(of: id, startingIn: max(0, r.lowerBound - 8)..<r.lowerBound).contains(where: { $0.end == r.lowerBound }) { return word }
+        var i = lo
+        while i < hits.count && hits[i].end <= r.upperBound + 1 + generalMaxLength {
+            let h = hits[i]
+            i += 1
+            if h.start >= r.upperBound && h.start <= r.upperBound + 1, let w = generalAfter[h.id] { return w }
+            if h.end == r.lowerBound, let w = generalBefore[h.id] { return w }
         }
         return nil
     }
@@ -148,7 +160,7 @@ struct SensitiveFactRecognizer: Recognizer {
         var accepted: [(Candidate, Range<Int>, String)] = []
         for c in cands {
             let info = rules[c.term.rule]
-            let original = text.normalized.originalString(c.range)
+            var original: String { text.normalized.originalString(c.range) }
             if let g = generalWord(text, c.range) {
                 rejections?.append(Rejection(rule: info.id, text: original, why: "一般的・施策的な記述（「\(g)」が隣接）"))
                 continue
