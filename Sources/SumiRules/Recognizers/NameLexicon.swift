@@ -68,42 +68,38 @@ struct NameLexicon: Sendable {
         }
     }
 
+    mutating func add(units u: [UInt16], _ f: Flags) {
+        u.withUnsafeBufferPointer { buf in
+            guard let k = Key(buf, 0..<buf.count) else { return }
+            table[k, default: []].formUnion(f)
+        }
+    }
+
     /// Reads surnames.tsv, given_names.tsv and given_names_tier2.tsv. Kana readings of
-    /// tier-1 names become kana names (はると, ユイ) unless listed as kana stop words.
+    /// tier-1 names become kana names (はると, ユイ); hiragana stop words (こと, みな) are left
+    /// out, their katakana forms (ミナ) stay.
     static func load(directory: URL, normalizer: TextNormalizer, kanaStopwords: Set<String>) throws -> NameLexicon {
         var lex = NameLexicon()
+        lex.table.reserveCapacity(400_000)
+        let stop = Set(kanaStopwords.map { Array($0.utf16) })
         let base = directory.appendingPathComponent("dict/names")
-        func rows(_ file: String) throws -> [[Substring]] {
+        for (file, surname) in [("surnames.tsv", true), ("given_names.tsv", false), ("given_names_tier2.tsv", false)] {
             let url = base.appendingPathComponent(file)
-            guard FileManager.default.fileExists(atPath: url.path) else { return [] }
-            let text: String
-            do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-                throw RuleLoadError(file: "dict/names/\(file)", message: "\(error)")
-            }
-            return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map {
-                $0.split(separator: "\t", omittingEmptySubsequences: false)
-            }
-        }
-        func norm(_ s: Substring) -> String { RecognizerConfig.normalizeEntry(s, normalizer) }
-        for f in try rows("surnames.tsv") where f.count >= 5 {
-            var flags: Flags = f[2] == "1" ? .surname1 : .surname2
-            if f[4] == "1" { flags.insert(.surnameCommon) }
-            lex.add(norm(f[0]), flags)
-            if f[2] == "1", f[1].count >= 2 {
-                // Stop words are hiragana words (こと, みな); the katakana form is still a name (ミナ).
-                if !kanaStopwords.contains(String(f[1])) { lex.add(String(f[1]), .surnameKana) }
-                lex.add(Script.katakana(String(f[1])), .surnameKana)
-            }
-        }
-        for file in ["given_names.tsv", "given_names_tier2.tsv"] {
-            for f in try rows(file) where f.count >= 5 {
-                var flags: Flags = f[2] == "1" ? .given1 : .given2
-                if f[4] == "1" { flags.insert(.givenCommon) }
-                lex.add(norm(f[0]), flags)
-                if f[2] == "1", f[1].count >= 2 {
-                    if !kanaStopwords.contains(String(f[1])) { lex.add(String(f[1]), .givenKana) }
-                    lex.add(Script.katakana(String(f[1])), .givenKana)
-                }
+            guard FileManager.default.fileExists(atPath: url.path) else { continue }
+            let bytes = try FastTSV.read(url, file: "dict/names/\(file)")
+            FastTSV.forEachRow(bytes) { f in
+                guard f.count >= 5 else { return }
+                let tier1 = FastTSV.equals(bytes, f[2], 0x31)
+                let common = FastTSV.equals(bytes, f[4], 0x31)
+                var flags: Flags = surname ? (tier1 ? .surname1 : .surname2) : (tier1 ? .given1 : .given2)
+                if common { flags.insert(surname ? .surnameCommon : .givenCommon) }
+                lex.add(units: FastTSV.normalized(FastTSV.utf16(bytes, f[0]), normalizer), flags)
+                guard tier1 else { return }
+                let reading = FastTSV.utf16(bytes, f[1])
+                guard reading.count >= 2 else { return }
+                let kana: Flags = surname ? .surnameKana : .givenKana
+                if !stop.contains(reading) { lex.add(units: reading, kana) }
+                lex.add(units: reading.map { Script.isHiragana($0) && $0 <= 0x3096 ? $0 + 0x60 : $0 }, kana)
             }
         }
         return lex

@@ -160,17 +160,7 @@ enum RecognizerConfig {
         words.map { (lexicon.id(for: normalizer.normalize($0).normalizedString), $0) }
     }
 
-    /// A dictionary entry in the normalized form the text will have. Plain kana/kanji
-    /// entries skip ICU (most of 280k names); variant kanji, compatibility ideographs and
-    /// kanji numerals (千歳台 → 1000歳台 before a counter) go through the normalizer.
-    static func normalizeEntry(_ s: Substring, _ normalizer: TextNormalizer) -> String {
-        let plain = s.unicodeScalars.allSatisfy { v in
-            (v.value >= 0x3041 && v.value <= 0x30FA) || (v.value >= 0x4E00 && v.value <= 0x9FFF
-                && normalizer.variants.map[v.value] == nil && !kanjiNumerals.contains(v.value))
-        }
-        return plain ? String(s) : normalizer.normalize(String(s)).normalizedString
-    }
-
+    /// Kanji numerals the normalizer turns into digits before a counter (千歳台 → 1000歳台).
     static let kanjiNumerals: Set<UInt32> = Set("〇一二三四五六七八九十百千万".unicodeScalars.map(\.value))
 
     static func normalizedSet(_ words: [String], _ normalizer: TextNormalizer) -> Set<String> {

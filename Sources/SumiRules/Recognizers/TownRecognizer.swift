@@ -31,14 +31,10 @@ struct TownRecognizer: Recognizer {
         let dir = directory.appendingPathComponent("dict/places/towns")
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(".tsv") }.sorted()
         for f in files {
-            let tsv: String
-            do { tsv = try String(contentsOf: dir.appendingPathComponent(f), encoding: .utf8) } catch {
-                throw RuleLoadError(file: "dict/places/towns/\(f)", message: "\(error)")
-            }
-            for line in tsv.split(separator: "\n") where !line.hasPrefix("#") {
-                let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
-                guard cols.count > 2, !cols[2].isEmpty else { continue }
-                let units = Array(RecognizerConfig.normalizeEntry(cols[2], normalizer).utf16)
+            let bytes = try FastTSV.read(dir.appendingPathComponent(f), file: "dict/places/towns/\(f)")
+            FastTSV.forEachRow(bytes) { cols in
+                guard cols.count > 2, !cols[2].isEmpty else { return }
+                let units = FastTSV.normalized(FastTSV.utf16(bytes, cols[2]), normalizer)
                 units.withUnsafeBufferPointer { if let k = NameLexicon.Key($0, 0..<$0.count) { towns.insert(k) } }
             }
         }
