@@ -298,7 +298,17 @@ struct PersonNameRecognizer: Recognizer {
     /// self-introduction, at the start of a sentence or after 「…の」.
     func selfIntroductionContext(_ text: AnalyzedText, _ u: UnsafeBufferPointer<UInt16>, _ out: inout [Candidate]) {
         for (id, word) in selfIntroductions {
-            for h in text.hits(of: id) where h.start > 0 && Script.isKanji(u[h.start - 1]) {
+            for h in text.hits(of: id) where h.start > 0 {
+                if Script.isKatakana(u[h.start - 1]) {
+                    // 北沢に住むひとり親のミナです。
+                    var s = h.start
+                    while s > 0 && h.start - s < 8 && Script.isKatakana(u[s - 1]) { s -= 1 }
+                    if s > 0, u[s - 1] == 0x306E, names.flags(u, s..<h.start).contains(.givenKana) {
+                        out.append(Candidate(range: s..<h.start, confidence: confidence - 0.1, reason: "自己紹介「\(word)」の前の名"))
+                    }
+                    continue
+                }
+                guard Script.isKanji(u[h.start - 1]) else { continue }
                 var s = h.start
                 while s > 0 && h.start - s < 7 && (Script.isKanji(u[s - 1]) || (u[s - 1] == 0x20 && s >= 2 && Script.isKanji(u[s - 2]))) { s -= 1 }
                 guard s == 0 || [0x306E, 0x0A, 0x3002, 0x3001, 0x20, 0x28, 0x3000].contains(u[s - 1]) else { continue }
@@ -446,36 +456,51 @@ struct PersonNameRecognizer: Recognizer {
         var s = item.lowerBound, e = item.upperBound
         if let paren = (s..<e).first(where: { u[$0] == 0x28 }) { e = paren }
         while s < e && u[s] == 0x20 { s += 1 }
-        // A long item (担当：山田 電話 03-… メール …): only its first words can be the name.
-        if e - s > 24, let cut = ((s + 1)..<min(e, s + 24)).last(where: { u[$0] == 0x20 }) { e = cut }
         while e > s && u[e - 1] == 0x20 { e -= 1 }
-        guard e > s, e - s <= 24 else { return }
+        guard e > s else { return }
         let reason = "氏名の見出し「\(label)」に続く氏名"
         if Script.isLatin(u[s]) {
-            if romajiWords(u, s..<e, standalone: false) { out.append(Candidate(range: s..<e, confidence: 0.85, reason: reason)) }
+            var le = s
+            while le < e && (Script.isLatin(u[le]) || (u[le] == 0x20 && le + 1 < e && Script.isLatin(u[le + 1]))) { le += 1 }
+            if romajiWords(u, s..<le, standalone: false) { out.append(Candidate(range: s..<le, confidence: 0.85, reason: reason)) }
             return
         }
-        if Script.isKatakana(u[s]), let r = katakanaName(u, s..<e, requirePart: false), r == s..<e {
-            out.append(Candidate(range: r, confidence: 0.85, reason: reason)); return
-        }
-        // The first or last one or two space-separated tokens: 担当：山田 電話 03-…, 保健福祉政策課長 青木 誠.
-        let spaces = (s..<e).filter { u[$0] == 0x20 }
-        var tries: [Range<Int>] = [s..<e]
-        if spaces.count >= 2 {
-            tries.insert(s..<spaces[1], at: 0)
-            tries.insert((spaces[spaces.count - 2] + 1)..<e, at: 1)
-        }
-        if spaces.count >= 1 {
-            tries.append(s..<spaces[0])
-            tries.append((spaces[spaces.count - 1] + 1)..<e)
-        }
-        for r in tries {
-            if r.allSatisfy({ Script.isKanji(u[$0]) || u[$0] == 0x20 }), let (shape, f) = kanjiName(u, r) {
-                if shape == .given && !(f.contains(.given1)) { continue }
+        if Script.isKatakana(u[s]) {
+            var ke = s
+            while ke < e && (Script.isKatakana(u[ke]) || Script.isNameJoiner(u[ke])) { ke += 1 }
+            if let r = katakanaName(u, s..<ke, requirePart: false), r == s..<ke {
                 out.append(Candidate(range: r, confidence: 0.85, reason: reason)); return
             }
-            if let (ge, _) = givenAfter(u, r.lowerBound), ge == r.upperBound, Script.isKana(u[r.lowerBound]) {
-                out.append(Candidate(range: r, confidence: 0.8, reason: reason)); return
+        }
+        // Space-separated tokens, in order: 市民活動推進課 藤原 電話 … → 藤原; 世田谷 太郎 → both.
+        var tokens: [Range<Int>] = []
+        var t = s
+        while t < e {
+            while t < e && u[t] == 0x20 { t += 1 }
+            let ts = t
+            while t < e && u[t] != 0x20 { t += 1 }
+            if t > ts { tokens.append(ts..<t) }
+            if tokens.count >= 6 { break }
+        }
+        func kanjiOnly(_ r: Range<Int>) -> Bool { r.allSatisfy { Script.isKanji(u[$0]) } }
+        for (i, tok) in tokens.enumerated() {
+            if organisation(u, tok) != nil { continue }
+            if i + 1 < tokens.count, tokens[i + 1].lowerBound - tok.upperBound <= 2, kanjiOnly(tok), tok.count <= 4 {
+                let next = tokens[i + 1]
+                let gf = givenFlags(u, next)
+                let sf = names.flags(u, tok)
+                // Under an explicit name label a known given name makes the pair a name even when
+                // the surname is not in the dictionary (世田谷 太郎 in a form's 氏名 field).
+                if (sf.isSurname || gf.contains(.given1) || gf.contains(.givenKana)) && (gf.isGiven) {
+                    out.append(Candidate(range: tok.lowerBound..<next.upperBound, confidence: 0.85, reason: reason)); return
+                }
+            }
+            if kanjiOnly(tok), let (shape, f) = kanjiName(u, tok) {
+                if shape == .given && !f.contains(.given1) { continue }
+                out.append(Candidate(range: tok, confidence: 0.8, reason: reason)); return
+            }
+            if Script.isKana(u[tok.lowerBound]), let (ge, _) = givenAfter(u, tok.lowerBound), ge == tok.upperBound {
+                out.append(Candidate(range: tok, confidence: 0.8, reason: reason)); return
             }
         }
     }

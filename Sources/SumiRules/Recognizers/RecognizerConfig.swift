@@ -108,6 +108,8 @@ struct SensitiveFile: Codable, Sendable {
     var generalBefore: [String]
     /// Cells this short (characters) in a row with a name count as facts about that person.
     var rowCellMaxLength: Int?
+    /// Terms in the lists that are too vague alone (障害).
+    var ignoreTerms: [String]?
 
     enum CodingKeys: String, CodingKey {
         case rules
@@ -119,6 +121,7 @@ struct SensitiveFile: Codable, Sendable {
         case generalAfter = "general_after"
         case generalBefore = "general_before"
         case rowCellMaxLength = "row_cell_max_length"
+        case ignoreTerms = "ignore_terms"
     }
 }
 

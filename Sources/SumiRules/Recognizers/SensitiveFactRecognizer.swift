@@ -48,9 +48,10 @@ struct SensitiveFactRecognizer: Recognizer {
             overrides[normalizer.normalize(term).normalizedString] = i
         }
         var terms: [Int32: Term] = [:]
+        let ignore = RecognizerConfig.normalizedSet(file.ignoreTerms ?? [], normalizer)
         func add(_ raw: String, kind: String, rule: Int) {
             let w = normalizer.normalize(raw).normalizedString
-            guard !w.isEmpty else { return }
+            guard !w.isEmpty, !ignore.contains(w) else { return }
             let id = lexicon.id(for: w)
             if let existing = terms[id], overrides[w] == nil || overrides[w] == existing.rule { return }
             let r = overrides[w] ?? rule

@@ -41,6 +41,9 @@ struct TownRecognizer: Recognizer {
         self.towns = towns
     }
 
+    /// の に 、 ) で か(ら) ま(で) ・ へ ,
+    static let followers: Set<UInt16> = [0x306E, 0x306B, 0x3001, 0x29, 0x3067, 0x304B, 0x307E, 0x30FB, 0x3078, 0x2C]
+
     func isTown(_ u: UnsafeBufferPointer<UInt16>, _ r: Range<Int>) -> Bool {
         guard let k = NameLexicon.Key(u, r) else { return false }
         return towns.contains(k) && !stopwords.contains(String(decoding: UnsafeBufferPointer(rebasing: u[r]), as: UTF16.self))
@@ -78,7 +81,7 @@ struct TownRecognizer: Recognizer {
                 let sentence = text.sentence(containing: a.lowerBound)
                 guard seenSentences.insert(sentence.lowerBound).inserted else { continue }
                 let links = context.links(in: text, sentence: sentence, names: names)
-                guard let link = links.first else { continue }
+                guard !links.isEmpty else { continue }
                 var i = sentence.lowerBound
                 while i < sentence.upperBound {
                     guard kanji(i) else { i += 1; continue }
@@ -89,8 +92,17 @@ struct TownRecognizer: Recognizer {
                         e -= suf.count; break
                     }
                     guard e - s >= 2, isTown(buf, s..<e) else { continue }
-                    if links.contains(where: { $0.range.overlaps(s..<e) }) || existing.inside(max(0, s - 16)..<e).contains(where: { $0.normalizedRange.overlaps(s..<e) }) { continue }
-                    found.append((s..<e, "\(link.description)と同じ文の町名"))
+                    // A place word is followed by a particle or punctuation: 深沢の, 喜多見に, （若林、
+                    guard e < u.count, Self.followers.contains(u[e]) || i > e else { continue }
+                    if links.contains(where: { $0.range.overlaps(s..<e) }) { continue }
+                    // Next to a name it is a surname (石井 誠), not a place.
+                    if existing.inside(max(0, s - 16)..<(e + 2)).contains(where: { $0.normalizedRange.overlaps(max(0, s - 2)..<(e + 2)) }) { continue }
+                    // In a table line, the person must be in the same cell.
+                    var cs = s, ce = e
+                    while cs > sentence.lowerBound && u[cs - 1] != 0x09 { cs -= 1 }
+                    while ce < sentence.upperBound && u[ce] != 0x09 { ce += 1 }
+                    guard let cellLink = links.first(where: { $0.range.lowerBound >= cs && $0.range.upperBound <= ce }) else { continue }
+                    found.append((s..<e, "\(cellLink.description)と同じ文の町名"))
                 }
             }
         }
