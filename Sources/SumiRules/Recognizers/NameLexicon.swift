@@ -26,6 +26,8 @@ struct NameLexicon: Sendable {
     struct Key: Hashable, Sendable {
         var a: UInt64 = 0, b: UInt64 = 0, c: UInt64 = 0
 
+        init() {}
+
         init?(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) {
             guard range.count > 0, range.count <= 12 else { return nil }
             var k = 0
@@ -41,14 +43,14 @@ struct NameLexicon: Sendable {
         }
     }
 
-    private(set) var table: [Key: Flags] = [:]
+    private(set) var table = KeyTable<Flags>()
     static let maxLength = 12
 
     init() {}
 
     func flags(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) -> Flags {
         guard let k = Key(units, range) else { return [] }
-        return table[k] ?? []
+        return table.get(k) ?? []
     }
 
     func flags(_ units: [UInt16], _ range: Range<Int>) -> Flags {
@@ -64,14 +66,14 @@ struct NameLexicon: Sendable {
         let u = Array(normalized.utf16)
         u.withUnsafeBufferPointer { buf in
             guard let k = Key(buf, 0..<buf.count) else { return }
-            table[k, default: []].formUnion(f)
+            table.update(k) { $0 = ($0 ?? []).union(f) }
         }
     }
 
     mutating func add(units u: [UInt16], _ f: Flags) {
         u.withUnsafeBufferPointer { buf in
             guard let k = Key(buf, 0..<buf.count) else { return }
-            table[k, default: []].formUnion(f)
+            table.update(k) { $0 = ($0 ?? []).union(f) }
         }
     }
 
@@ -80,7 +82,6 @@ struct NameLexicon: Sendable {
     /// out, their katakana forms (ミナ) stay.
     static func load(directory: URL, normalizer: TextNormalizer, kanaStopwords: Set<String>) throws -> NameLexicon {
         var lex = NameLexicon()
-        lex.table.reserveCapacity(400_000)
         let stop = Set(kanaStopwords.map { Array($0.utf16) })
         let base = directory.appendingPathComponent("dict/names")
         for (file, surname) in [("surnames.tsv", true), ("given_names.tsv", false), ("given_names_tier2.tsv", false)] {
@@ -103,5 +104,66 @@ struct NameLexicon: Sendable {
             }
         }
         return lex
+    }
+}
+
+/// An open-addressing hash table keyed by `NameLexicon.Key` with a cheap multiplicative
+/// hash: the name and town look-ups run for every kanji run of every scanned text, and
+/// Swift's `Dictionary` (SipHash) was most of their cost.
+struct KeyTable<Value: Sendable>: Sendable {
+    private var keys: [NameLexicon.Key] = []
+    private var values: [Value?] = []
+    private var mask = 0
+    private(set) var count = 0
+
+    init() { resize(1 << 10) }
+
+    @inline(__always) private static func hash(_ k: NameLexicon.Key) -> Int {
+        var h = k.a &* 0x9E37_79B9_7F4A_7C15
+        h ^= k.b &* 0xC2B2_AE3D_27D4_EB4F
+        h ^= k.c &* 0x1656_67B1_9E37_79F9
+        h ^= h >> 29
+        return Int(truncatingIfNeeded: h)
+    }
+
+    func get(_ k: NameLexicon.Key) -> Value? {
+        var i = Self.hash(k) & mask
+        while let v = values[i] {
+            if keys[i] == k { return v }
+            i = (i + 1) & mask
+        }
+        return nil
+    }
+
+    func contains(_ k: NameLexicon.Key) -> Bool { get(k) != nil }
+
+    mutating func update(_ k: NameLexicon.Key, _ body: (inout Value?) -> Void) {
+        if (count + 1) * 2 > values.count { resize(values.count * 2) }
+        var i = Self.hash(k) & mask
+        while values[i] != nil {
+            if keys[i] == k { body(&values[i]); return }
+            i = (i + 1) & mask
+        }
+        var v: Value? = nil
+        body(&v)
+        guard v != nil else { return }
+        keys[i] = k
+        values[i] = v
+        count += 1
+    }
+
+    private mutating func resize(_ capacity: Int) {
+        let oldKeys = keys, oldValues = values
+        keys = Array(repeating: NameLexicon.Key(), count: capacity)
+        values = Array(repeating: nil, count: capacity)
+        mask = capacity - 1
+        count = 0
+        for (k, v) in zip(oldKeys, oldValues) where v != nil {
+            var i = Self.hash(k) & mask
+            while values[i] != nil { i = (i + 1) & mask }
+            keys[i] = k
+            values[i] = v
+            count += 1
+        }
     }
 }

@@ -26,6 +26,10 @@ struct PersonContext: Sendable {
 
     let relationIDs: [Int32]
     let firstPersonIDs: [Int32]
+    /// Literal id → is a relation word / first-person word (ids are small and dense).
+    let relationMask: [Bool]
+    let firstPersonMask: [Bool]
+    let longestWord: Int
     let relationSet: Set<String>
     let firstPersonExclude: [[UInt16]]
     let ageExcludeAfter: [[UInt16]]
@@ -35,6 +39,13 @@ struct PersonContext: Sendable {
         relationIDs = RecognizerConfig.literals(file.relations, normalizer, lexicon).map(\.id)
         firstPersonIDs = RecognizerConfig.literals(file.firstPerson, normalizer, lexicon).map(\.id)
         relationSet = RecognizerConfig.normalizedSet(file.relations, normalizer)
+        let maxID = Int((relationIDs + firstPersonIDs).max() ?? 0)
+        var rm = [Bool](repeating: false, count: maxID + 1), fm = rm
+        for id in relationIDs { rm[Int(id)] = true }
+        for id in firstPersonIDs { fm[Int(id)] = true }
+        relationMask = rm
+        firstPersonMask = fm
+        longestWord = (file.relations + file.firstPerson).map { normalizer.normalize($0).units.count }.max() ?? 1
         firstPersonExclude = file.firstPersonExclude.map { Array(normalizer.normalize($0).units) }
         ageExcludeAfter = file.ageExcludeAfter.map { Array(normalizer.normalize($0).units) }
         ageExcludeBefore = (file.ageExcludeBefore ?? []).map { Array(normalizer.normalize($0).units) }
@@ -43,27 +54,34 @@ struct PersonContext: Sendable {
     /// Relation words standing as words: not inside a longer kanji compound (子孫, 工夫, 母子).
     func relations(in text: AnalyzedText, within range: Range<Int>? = nil) -> [AhoCorasick.Hit] {
         let u = text.units
-        var out: [AhoCorasick.Hit] = []
-        for id in relationIDs {
-            let hits = range.map { text.hits(of: id, startingIn: $0) } ?? text.hits(of: id)[...]
-            for h in hits where range.map({ h.end <= $0.upperBound }) ?? true {
-                if h.start > 0 && Script.isKanji(u[h.start - 1]) { continue }
-                if h.end < u.count && Script.isKanji(u[h.end]) { continue }
-                out.append(h)
-            }
+        return hits(text, relationMask, range ?? 0..<u.count).filter { h in
+            !(h.start > 0 && Script.isKanji(u[h.start - 1])) && !(h.end < u.count && Script.isKanji(u[h.end]))
         }
-        return out.sorted { $0.start < $1.start }
     }
 
     func firstPerson(in text: AnalyzedText, within range: Range<Int>) -> [AhoCorasick.Hit] {
         let u = text.units
+        return hits(text, firstPersonMask, range).filter { h in
+            !firstPersonExclude.contains(where: { Self.hasPrefix(u, at: h.end, $0) })
+                && !(h.start > 0 && Script.isKanji(u[h.start - 1]) && Script.isKanji(u[h.start]))
+        }
+    }
+
+    /// Hits inside `range` whose literal is set in `mask`: one binary search in the unit's
+    /// hits (sorted by end) and a walk over the range, not one look-up per word.
+    private func hits(_ text: AnalyzedText, _ mask: [Bool], _ range: Range<Int>) -> [AhoCorasick.Hit] {
+        let all = text.hits
+        var lo = 0, hi = all.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if all[mid].end <= range.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
         var out: [AhoCorasick.Hit] = []
-        for id in firstPersonIDs {
-            for h in text.hits(of: id, startingIn: range) where h.end <= range.upperBound {
-                if firstPersonExclude.contains(where: { Self.hasPrefix(u, at: h.end, $0) }) { continue }
-                if h.start > 0 && Script.isKanji(u[h.start - 1]) && Script.isKanji(u[h.start]) { continue }
-                out.append(h)
-            }
+        var i = lo
+        while i < all.count && all[i].end <= range.upperBound {
+            let h = all[i]
+            i += 1
+            if h.start >= range.lowerBound, Int(h.id) < mask.count, mask[Int(h.id)] { out.append(h) }
         }
         return out
     }

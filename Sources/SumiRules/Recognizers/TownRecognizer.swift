@@ -10,7 +10,7 @@ import SumiText
 struct TownRecognizer: Recognizer {
     let rules: [RuleInfo]
     let confidence: Double
-    let towns: Set<NameLexicon.Key>
+    let towns: KeyTable<Bool>
     let residence: [(id: Int32, word: String)]
     let runSuffixes: [[UInt16]]
     let stopwords: Set<String>
@@ -27,7 +27,7 @@ struct TownRecognizer: Recognizer {
         residence = RecognizerConfig.literals(file.residenceAfter, normalizer, lexicon)
         runSuffixes = file.runSuffixes.map { Array(normalizer.normalize($0).units) }
         stopwords = RecognizerConfig.normalizedSet(file.stopwords, normalizer)
-        var towns = Set<NameLexicon.Key>()
+        var towns = KeyTable<Bool>()
         let dir = directory.appendingPathComponent("dict/places/towns")
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(".tsv") }.sorted()
         for f in files {
@@ -35,7 +35,7 @@ struct TownRecognizer: Recognizer {
             FastTSV.forEachRow(bytes) { cols in
                 guard cols.count > 2, !cols[2].isEmpty else { return }
                 let units = FastTSV.normalized(FastTSV.utf16(bytes, cols[2]), normalizer)
-                units.withUnsafeBufferPointer { if let k = NameLexicon.Key($0, 0..<$0.count) { towns.insert(k) } }
+                units.withUnsafeBufferPointer { if let k = NameLexicon.Key($0, 0..<$0.count) { towns.update(k) { $0 = true } } }
             }
         }
         self.towns = towns
