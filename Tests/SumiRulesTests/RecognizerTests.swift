@@ -27,6 +27,9 @@ final class RecognizerTests: XCTestCase {
         XCTAssertEqual(try found(.personName, in: "次女のユイは来年入学します。"), ["ユイ"])
         // Through a parenthesis: 孫（千歳台在住、小3）のりく.
         XCTAssertEqual(try found(.personName, in: "孫（千歳台在住、小3）のりくは元気です。"), ["りく"])
+        // Other shapes: 娘、さくら / はると（孫）.
+        XCTAssertEqual(try found(.personName, in: "私の娘、さくらは小学2年生です。"), ["さくら"])
+        XCTAssertEqual(try found(.personName, in: "はると（孫）は元気に通っています。"), ["はると"])
     }
 
     func testOrdinaryWordsAfterRelationAreNotNames() throws {

@@ -73,7 +73,7 @@ struct PersonNameRecognizer: Recognizer {
         for c in Self.longestFirst(found) {
             detections.append(Detection(
                 rule: info.id, category: .personName, label: info.label, severity: info.severity,
-                legalClass: info.legalClass, confidence: c.confidence, range: text.normalized.originalRange(c.range),
+                legalClass: info.legalClass, confidence: (c.confidence * 100).rounded() / 100, range: text.normalized.originalRange(c.range),
                 reason: c.reason, normalized: text.string(c.range), normalizedRange: c.range))
         }
     }
@@ -338,8 +338,23 @@ struct PersonNameRecognizer: Recognizer {
                 }
                 p = q + 1
             }
-            // 孫の陽菜, 孫・陽菜, 長男 悠真
-            guard p + 1 < n, u[p] == 0x306E || u[p] == 0x30FB || u[p] == 0x20 else { continue }
+            // はると（孫）: a name right before a parenthesised relation word.
+            if h.start >= 2, u[h.start - 1] == 0x28, h.end < n, u[h.end] == 0x29 {
+                let e = h.start - 1
+                var s = e
+                let c = u[e - 1]
+                let sameScript: (UInt16) -> Bool = Script.isKanji(c) ? { Script.isKanji($0) } : Script.kanaClass(of: c)
+                while s > 0 && e - s < 8 && sameScript(u[s - 1]) { s -= 1 }
+                for start in s..<(e - (Script.isKanji(c) ? 0 : 1)) {
+                    let f = givenFlags(u, start..<e)
+                    if f.isGiven && !(Script.isKana(c) && kanaStop.contains(string(u, start..<e))) {
+                        out.append(Candidate(range: start..<e, confidence: confidence, reason: "続柄「（\(relation)）」の前の名"))
+                        break
+                    }
+                }
+            }
+            // 孫の陽菜, 孫・陽菜, 長男 悠真, 娘、さくら
+            guard p + 1 < n, u[p] == 0x306E || u[p] == 0x30FB || u[p] == 0x20 || u[p] == 0x3001 else { continue }
             let connector = u[p] == 0x306E ? "の" : ""
             if let r = givenAfterRelation(u, p + 1, relation + connector, end: nil, &rejections) {
                 out.append(Candidate(range: r, confidence: connector.isEmpty ? confidence - 0.05 : confidence,
