@@ -26,9 +26,8 @@ struct SensitiveFactRecognizer: Recognizer {
     let rules: [RuleInfo]
     let confidences: [Double]
     let terms: [Int32: Term]
-    let generalAfter: [Int32: String]
-    let generalBefore: [Int32: String]
-    let generalMaxLength: Int
+    let generalAfter: [(units: [UInt16], word: String)]
+    let generalBefore: [(units: [UInt16], word: String)]
     let context: PersonContext
     let rowCellMaxLength: Int
 
@@ -83,11 +82,8 @@ struct SensitiveFactRecognizer: Recognizer {
                 if let w = line.split(separator: "\t").first { generalWords.append(String(w)) }
             }
         }
-        let after = RecognizerConfig.literals(generalWords, normalizer, lexicon)
-        generalAfter = Dictionary(after.map { ($0.id, $0.word) }, uniquingKeysWith: { a, _ in a })
-        generalBefore = Dictionary(RecognizerConfig.literals(file.generalBefore, normalizer, lexicon).map { ($0.id, $0.word) },
-                                   uniquingKeysWith: { a, _ in a })
-        generalMaxLength = generalWords.map { normalizer.normalize($0).units.count }.max() ?? 0
+        generalAfter = generalWords.map { (normalizer.normalize($0).units, $0) }.filter { !$0.0.isEmpty }
+        generalBefore = file.generalBefore.map { (normalizer.normalize($0).units, $0) }.filter { !$0.0.isEmpty }
     }
 
     /// Term occurrences, leftmost-longest, with certificate grades attached (身体障害者手帳2級).
@@ -136,19 +132,14 @@ struct SensitiveFactRecognizer: Recognizer {
 
     /// A general-context word right after the term (施策, のある方, の方) or right before (各種).
     func generalWord(_ text: AnalyzedText, _ r: Range<Int>) -> String? {
-        // One binary search in the unit's hits (sorted by end) instead of one look-up per word.
-        let hits = text.hits
-        var lo = 0, hi = hits.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if hits[mid].end < r.lowerBound { lo = mid + 1 } else { hi = mid }
+        // Compared in place (only for the rare sensitive term): registering ~150 policy words
+        // in the shared automaton would add a hit at almost every line of ordinary text.
+        let u = text.units
+        for at in [r.upperBound, r.upperBound + 1] where at <= u.count {
+            if let w = generalAfter.first(where: { PersonContext.hasPrefix(u, at: at, $0.units) }) { return w.word }
         }
-        var i = lo
-        while i < hits.count && hits[i].end <= r.upperBound + 1 + generalMaxLength {
-            let h = hits[i]
-            i += 1
-            if h.start >= r.upperBound && h.start <= r.upperBound + 1, let w = generalAfter[h.id] { return w }
-            if h.end == r.lowerBound, let w = generalBefore[h.id] { return w }
+        for w in generalBefore where r.lowerBound >= w.units.count {
+            if PersonContext.hasPrefix(u, at: r.lowerBound - w.units.count, w.units) { return w.word }
         }
         return nil
     }
