@@ -90,6 +90,13 @@ final class RecognizerTests: XCTestCase {
         XCTAssertEqual(try found(.medical, in: "孫の湊は元気です。糖尿病の予防教室に参加しました。"), [])
     }
 
+    func testSpeakerNamesInMinutesDoNotTieWhatTheySay() throws {
+        XCTAssertEqual(try found(.medical, in: "伊藤委員：糖尿病が増えているので受診を呼びかけてほしい。"), [])
+        XCTAssertEqual(try found(.medical, in: "○伊藤委員　糖尿病が増えているので受診を呼びかけてほしい。"), [])
+        // What the speaker says about their own family still counts.
+        XCTAssertEqual(try found(.medical, in: "○吉田委員　私事ですが、私の母も認知症です。"), ["認知症"])
+    }
+
     func testExplainGivesTheReasonForARejectedTerm() throws {
         let set = try RulePackTests.shipped()
         let r = RuleMatcher(set).detect(TextUnit(text: "認知症施策の推進をお願いします。"), explain: true)

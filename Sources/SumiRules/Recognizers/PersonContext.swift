@@ -123,8 +123,7 @@ struct PersonContext: Sendable {
         var out: [Link] = []
         let u = text.units
         for d in names.inside(sentence) where d.normalizedRange.upperBound <= sentence.upperBound {
-            // ○伊藤委員 in minutes names the speaker, not the subject of what is said.
-            if d.normalizedRange.lowerBound > 0, Self.speakerMarks.contains(u[d.normalizedRange.lowerBound - 1]) { continue }
+            if Self.isSpeaker(u, d.normalizedRange) { continue }
             out.append(Link(kind: .name, text: d.normalized, range: d.normalizedRange))
         }
         for h in relations(in: text, within: sentence) {
@@ -141,6 +140,17 @@ struct PersonContext: Sendable {
 
     /// ○ ◯ ● ◎ before a speaker's name in minutes.
     static let speakerMarks: Set<UInt16> = [0x25CB, 0x25EF, 0x25CF, 0x25CE]
+
+    /// A speaker's name in minutes (○伊藤委員, or 伊藤委員： at the start of a line) names who
+    /// speaks, not the subject of what is said: it does not tie a fact to a person.
+    static func isSpeaker(_ u: [UInt16], _ r: Range<Int>) -> Bool {
+        let s = r.lowerBound
+        if s > 0 && speakerMarks.contains(u[s - 1]) { return true }
+        guard s == 0 || u[s - 1] == 0x0A || u[s - 1] == 0x0D else { return false }
+        var e = r.upperBound
+        while e < u.count && e - r.upperBound < 5 && Script.isKanji(u[e]) { e += 1 }   // 委員, 課長
+        return e < u.count && e > r.upperBound && (u[e] == 0x3A || u[e] == 0x20 || u[e] == 0x28)
+    }
 
     static func hasPrefix(_ u: [UInt16], at i: Int, _ p: [UInt16]) -> Bool {
         guard !p.isEmpty, i + p.count <= u.count else { return false }
