@@ -4,17 +4,18 @@
 # labelled document every ~20 lines (a few findings per page). Scans it with the release
 # build twice — all rules, and all rules minus the person recognizers — and reports
 # MB/s of CPU (user) time and the finding counts. A benchmark, not a test: rerun and compare.
-#   bash Tools/bench/recognizers.sh [MEGABYTES]
+#   bash Tools/bench/recognizers.sh [MEGABYTES] [LABELLED_LINES_PER_42]   (default 50, 2; 0 = clean text only)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 mb=${1:-50}
+dirty=${2:-2}
 swift build -c release >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-python3 - "$work/text.txt" "$mb" <<'PY'
+python3 - "$work/text.txt" "$mb" "$dirty" <<'PY'
 import glob, random, re, sys
 random.seed(7)
-out, mb = sys.argv[1], int(sys.argv[2])
+out, mb, ndirty = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 def read(p):
     b = open(p, 'rb').read()
     for e in ['utf-8', 'cp932', 'euc_jp', 'utf-16']:
@@ -29,7 +30,7 @@ dirty = lines(sorted(p for p in docs if '/clean/' not in p))
 target, n = mb * 1024 * 1024, 0
 with open(out, 'w', encoding='utf-8') as f:
     while n < target:
-        block = [random.choice(clean) for _ in range(40)] + [random.choice(dirty) for _ in range(2)]
+        block = [random.choice(clean) for _ in range(42 - ndirty)] + [random.choice(dirty) for _ in range(ndirty)]
         random.shuffle(block)
         s = '\n'.join(block) + '\n\n'
         f.write(s); n += len(s.encode('utf-8'))

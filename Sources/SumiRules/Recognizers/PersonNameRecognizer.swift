@@ -149,21 +149,24 @@ struct PersonNameRecognizer: Recognizer {
             let e = i
             let len = e - s
             guard len <= 6 else { continue }
+            // One look-up of the whole run serves every branch below.
+            let whole = names.flags(u, s..<e)
             // Spaced: surname, one space, given name in any script.
-            if len <= 4, e + 1 < n, u[e] == 0x20 {
-                let sf = names.flags(u, s..<e)
-                if sf.isSurname, let (ge, gf) = givenAfter(u, e + 1),
-                   sf.contains(.surname1) || gf.contains(.given1) || gf.contains(.givenKana) {
-                    out.append(Candidate(range: s..<ge, confidence: sf.contains(.surname1) ? 0.9 : 0.75,
+            if len <= 4, e + 1 < n, u[e] == 0x20, whole.isSurname {
+                if let (ge, gf) = givenAfter(u, e + 1),
+                   whole.contains(.surname1) || gf.contains(.given1) || gf.contains(.givenKana) {
+                    out.append(Candidate(range: s..<ge, confidence: whole.contains(.surname1) ? 0.9 : 0.75,
                                          reason: "姓「\(string(u, s..<e))」と名「\(string(u, (e + 1)..<ge))」の並び"))
                     continue
                 }
             }
             // Unspaced kanji + kanji, unless the run is itself one name (喜多見 is a surname, not 喜多 + 見).
-            if len >= 3 && names.flags(u, s..<e).isEmpty {
+            if len >= 3 && whole.isEmpty {
                 for k in stride(from: e - 1, to: s, by: -1) {
-                    let sf = names.flags(u, s..<k), gf = names.flags(u, k..<e)
-                    if sf.contains(.surname1) && gf.contains(.given1) && !(sf.contains(.surnameCommon) && gf.contains(.givenCommon)) {
+                    let gf = names.flags(u, k..<e)
+                    guard gf.contains(.given1) else { continue }
+                    let sf = names.flags(u, s..<k)
+                    if sf.contains(.surname1) && !(sf.contains(.surnameCommon) && gf.contains(.givenCommon)) {
                         out.append(Candidate(range: s..<e, confidence: 0.8,
                                              reason: "姓「\(string(u, s..<k))」と名「\(string(u, k..<e))」の並び"))
                         break
@@ -171,12 +174,12 @@ struct PersonNameRecognizer: Recognizer {
                 }
             }
             // Unspaced kanji surname + kana given name filling the rest of the cell or line.
-            if len <= 4, e < n, Script.isKana(u[e]) {
-                let kanaKind = Script.kanaClass(of: u[e])
-                let ke = Script.runEnd(Array(u[e..<min(n, e + 8)]), from: 0, kanaKind) + e
+            if len <= 4, e < n, whole.contains(.surname1), Script.isKana(u[e]) {
+                let hiragana = Script.isHiragana(u[e])
+                var ke = e
+                while ke < n && ke - e < 8 && (hiragana ? Script.isHiragana(u[ke]) : Script.isKatakana(u[ke])) { ke += 1 }
                 let atEdge = ke == n || u[ke] == 0x09 || u[ke] == 0x0A || u[ke] == 0x0D || u[ke] == 0x20 || u[ke] == 0x2C
-                let sf = names.flags(u, s..<e)
-                if atEdge, ke - e >= 2, sf.contains(.surname1), givenFlags(u, e..<ke).contains(.givenKana) {
+                if atEdge, ke - e >= 2, givenFlags(u, e..<ke).contains(.givenKana) {
                     out.append(Candidate(range: s..<ke, confidence: 0.8,
                                          reason: "姓「\(string(u, s..<e))」と名「\(string(u, e..<ke))」の並び"))
                 }
