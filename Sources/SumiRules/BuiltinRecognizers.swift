@@ -21,6 +21,7 @@ enum BuiltinRecognizers {
            wanted(address) {
             loaded.recognizers.append(address)
         }
+        try PersonRecognizers.load(directory: directory, normalizer: normalizer, lexicon: lexicon, only: only, into: &loaded)
         return loaded
     }
 }

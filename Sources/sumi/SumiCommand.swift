@@ -139,6 +139,7 @@ struct Rules: ParsableCommand {
             for r in result.rejections {
                 print("除外 \(r.rule) «\(r.text)» — \(r.why)")
             }
+            for n in result.notices { print("通知 \(n.code) — \(n.message)") }
             if result.detections[0].isEmpty && result.rejections.isEmpty { print("どのルールも反応しませんでした。") }
         }
     }

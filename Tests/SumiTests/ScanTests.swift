@@ -168,3 +168,26 @@ final class ScanTests: XCTestCase {
         XCTAssertEqual(report([found, broken]).exitCode(failOn: .low), 1)
     }
 }
+
+/// The Setagaya case on a real corpus file.
+final class SetagayaScanTests: XCTestCase {
+    func testPublicCommentWithRelativesGivenNamesTownsAndFacts() throws {
+        let url = ScanTests.root.appendingPathComponent("Corpus/eval/public-comment/pc-01.txt")
+        let r = try ScanTests.scanner().scanFile(at: url)
+        func texts(_ c: Category) -> [String] { r.findings.filter { $0.category == c }.map(\.text) }
+        XCTAssertEqual(texts(.personName), ["結衣"])
+        XCTAssertEqual(Set(texts(.address)), ["深沢", "上用賀", "喜多見"])
+        XCTAssertEqual(texts(.medical), ["食物アレルギー", "小児ぜんそく"])
+        XCTAssertEqual(texts(.disability), ["自閉スペクトラム症"])
+        // No.4–No.6 are policy text (認知症施策, 障害のある子ども, 犯罪被害に遭った方): nothing from them.
+        XCTAssertFalse(r.findings.contains { $0.text.contains("認知症") || $0.text.contains("犯罪被害") })
+        XCTAssertTrue(r.notices.contains { $0.code == NoticeCode.combinedIdentification })
+        XCTAssertTrue(r.findings.allSatisfy { !$0.reason.isEmpty })
+    }
+
+    func testCleanPolicyTextHasNoNameOrSensitiveFinding() throws {
+        let url = ScanTests.root.appendingPathComponent("Corpus/eval/clean/clean-01.txt")
+        let r = try ScanTests.scanner().scanFile(at: url)
+        XCTAssertEqual(r.findings.map(\.category), [])
+    }
+}

@@ -25,6 +25,7 @@ from opinions import ANSWERS, CLEAN, LEAKY  # noqa: E402
 import clean_docs  # noqa: E402
 import office_cases  # noqa: E402
 import pdf_cases  # noqa: E402
+import opinions_more  # noqa: E402
 
 DOCS: list[Doc] = []
 ROOT = ""
@@ -745,6 +746,7 @@ def main() -> None:
     slides()
     office_cases.build(new, ROOT)
     pdf_cases.build(new, ROOT)
+    opinions_more.build(new)
     for path, fmt, kind, build in clean_docs.DOCS:
         d = new(path, fmt, kind)
         build(d)

@@ -1,0 +1,110 @@
+import SumiModel
+import SumiText
+
+/// Names in name fields and columns (氏名 cells) and after labels in running text (担当：山田).
+extension PersonNameRecognizer {
+    // MARK: name fields
+
+    /// A cell whose column or field is a name field (氏名, 担当者): the whole cell is the name.
+    func fieldCell(_ text: AnalyzedText, _ u: UnsafeBufferPointer<UInt16>, _ out: inout [Candidate], _ rejections: inout [Rejection]?) {
+        let label = text.fieldLabel
+        guard !label.isEmpty, let word = fieldLabels.first(where: { label.contains($0) }),
+              !fieldLabelExclude.contains(where: { label.contains($0) }) else { return }
+        var s = 0, e = u.count
+        while s < e && (u[s] == 0x20 || u[s] == 0x09 || u[s] == 0x0A) { s += 1 }
+        while e > s && (u[e - 1] == 0x20 || u[e - 1] == 0x09 || u[e - 1] == 0x0A) { e -= 1 }
+        if let paren = (s..<e).first(where: { u[$0] == 0x28 }) { e = paren }
+        while e > s && u[e - 1] == 0x20 { e -= 1 }
+        guard e - s >= 1, e - s <= 40 else { return }
+        let cell = string(u, s..<e)
+        if cellStop.contains(cell) { return }
+        let ok = (s..<e).allSatisfy { Script.isKanji(u[$0]) || Script.isKana(u[$0]) || Script.isLatin(u[$0]) || u[$0] == 0x20 || Script.isNameJoiner(u[$0]) || u[$0] == 0x2E }
+        guard ok else { reject(&rejections, cell, "欄「\(label)」の値だが氏名の形でない"); return }
+        out.append(Candidate(range: s..<e, confidence: 0.9, reason: "氏名欄「\(text.fieldLabel)」の値（「\(word)」）"))
+    }
+
+    /// 相談者　松本 幸子 / 氏名（アルファベット） NGUYEN VAN NAM / 出席委員 A、B、C: a label in running
+    /// text followed by a separator; each item of the list up to the line end is checked.
+    func inlineLabelContext(_ text: AnalyzedText, _ u: UnsafeBufferPointer<UInt16>, _ out: inout [Candidate]) {
+        let n = u.count
+        for (id, word) in inlineLabels {
+            for h in text.hits(of: id) {
+                if h.start > 0 {
+                    let b = u[h.start - 1]
+                    if Script.isKanji(b) || Script.isKana(b) || Script.isLatin(b) { continue }
+                }
+                var p = h.end
+                if p < n && u[p] == 0x28 {
+                    while p < n && u[p] != 0x29 && u[p] != 0x0A && p - h.end < 20 { p += 1 }
+                    p += 1
+                }
+                guard p < n, u[p] == 0x20 || u[p] == 0x09 || u[p] == 0x3A else { continue }
+                while p < n && (u[p] == 0x20 || u[p] == 0x09 || u[p] == 0x3A) { p += 1 }
+                var lineEnd = p
+                while lineEnd < n && u[lineEnd] != 0x0A && u[lineEnd] != 0x0D && u[lineEnd] != 0x09 { lineEnd += 1 }
+                var itemStart = p
+                var k = p
+                while k <= lineEnd {
+                    if k == lineEnd || u[k] == 0x3001 || u[k] == 0x2C || u[k] == 0x2F || u[k] == 0x3002 {
+                        labelItem(u, itemStart..<k, word, &out)
+                        itemStart = k + 1
+                    }
+                    k += 1
+                }
+            }
+        }
+    }
+
+    fileprivate func labelItem(_ u: UnsafeBufferPointer<UInt16>, _ item: Range<Int>, _ label: String, _ out: inout [Candidate]) {
+        var s = item.lowerBound, e = item.upperBound
+        if let paren = (s..<e).first(where: { u[$0] == 0x28 }) { e = paren }
+        while s < e && u[s] == 0x20 { s += 1 }
+        while e > s && u[e - 1] == 0x20 { e -= 1 }
+        guard e > s else { return }
+        let reason = "氏名の見出し「\(label)」に続く氏名"
+        if Script.isLatin(u[s]) {
+            var le = s
+            while le < e && (Script.isLatin(u[le]) || (u[le] == 0x20 && le + 1 < e && Script.isLatin(u[le + 1]))) { le += 1 }
+            if romajiWords(u, s..<le, standalone: false) { out.append(Candidate(range: s..<le, confidence: 0.85, reason: reason)) }
+            return
+        }
+        if Script.isKatakana(u[s]) {
+            var ke = s
+            while ke < e && (Script.isKatakana(u[ke]) || Script.isNameJoiner(u[ke])) { ke += 1 }
+            if let r = katakanaName(u, s..<ke, requirePart: false), r == s..<ke {
+                out.append(Candidate(range: r, confidence: 0.85, reason: reason)); return
+            }
+        }
+        // Space-separated tokens, in order: 市民活動推進課 藤原 電話 … → 藤原; 世田谷 太郎 → both.
+        var tokens: [Range<Int>] = []
+        var t = s
+        while t < e {
+            while t < e && u[t] == 0x20 { t += 1 }
+            let ts = t
+            while t < e && u[t] != 0x20 { t += 1 }
+            if t > ts { tokens.append(ts..<t) }
+            if tokens.count >= 6 { break }
+        }
+        func kanjiOnly(_ r: Range<Int>) -> Bool { r.allSatisfy { Script.isKanji(u[$0]) } }
+        for (i, tok) in tokens.enumerated() {
+            if organisation(u, tok) != nil { continue }
+            if i + 1 < tokens.count, tokens[i + 1].lowerBound - tok.upperBound <= 2, kanjiOnly(tok), tok.count <= 4 {
+                let next = tokens[i + 1]
+                let gf = givenFlags(u, next)
+                let sf = names.flags(u, tok)
+                // Under an explicit name label a known given name makes the pair a name even when
+                // the surname is not in the dictionary (世田谷 太郎 in a form's 氏名 field).
+                if (sf.isSurname || gf.contains(.given1) || gf.contains(.givenKana)) && (gf.isGiven) {
+                    out.append(Candidate(range: tok.lowerBound..<next.upperBound, confidence: 0.85, reason: reason)); return
+                }
+            }
+            if kanjiOnly(tok), let (shape, f) = kanjiName(u, tok) {
+                if shape == .given && !f.contains(.given1) { continue }
+                out.append(Candidate(range: tok, confidence: 0.8, reason: reason)); return
+            }
+            if Script.isKana(u[tok.lowerBound]), let (ge, _) = givenAfter(u, tok.lowerBound), ge == tok.upperBound {
+                out.append(Candidate(range: tok, confidence: 0.8, reason: reason)); return
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import SumiModel
+import SumiText
+
+/// Names before honorifics and titles (井上様, ○髙橋会長) and before self-introductions (…の髙橋です).
+extension PersonNameRecognizer {
+    // MARK: honorifics and titles after
+
+    func honorificContext(_ text: AnalyzedText, _ u: UnsafeBufferPointer<UInt16>, _ out: inout [Candidate],
+                          _ rejections: inout [Rejection]?) {
+        let n = u.count
+        for (id, word, kanjiWord) in honorifics {
+            for h in text.hits(of: id) where h.start > 0 {
+                // 氏名, 様式, 様々, 先生方: the honorific must end the word.
+                if kanjiWord, h.end < n, Script.isKanji(u[h.end]) || u[h.end] == 0x3005 { continue }
+                let end = h.start
+                let last = u[end - 1]
+                if Script.isKanji(last) {
+                    let rs = Script.runStart(Array(u[max(0, end - 10)..<end]), to: min(10, end), { Script.isKanji($0) }) + max(0, end - 10)
+                    let run = string(u, rs..<end)   // short: at most 10 units
+                    if honorificStop.contains(run) { reject(&rejections, run, "「\(run)\(word)」は呼びかけ・一般語"); continue }
+                    if let org = organisation(u, rs..<end) { reject(&rejections, run, "組織名（「\(org)」で終わる）に続く「\(word)」"); continue }
+                    var best: (Range<Int>, Shape)? = nil
+                    for start in rs..<end {
+                        guard let (shape, f) = kanjiName(u, start..<end) else { continue }
+                        // Inside a longer compound only a common-list surname or a full name counts.
+                        if start > rs && !(shape == .full || f.contains(.surname1)) { continue }
+                        // 齋藤 一郎理事: a given name before a title needs its surname before the space.
+                        if shape == .given && kanjiWord && !["君", "殿"].contains(word) {
+                            guard start == rs, rs >= 2, u[rs - 1] == 0x20, Script.isKanji(u[rs - 2]) else { continue }
+                            var ss = rs - 1
+                            while ss > 0 && rs - 1 - ss < 4 && Script.isKanji(u[ss - 1]) { ss -= 1 }
+                            guard names.flags(u, ss..<(rs - 1)).isSurname else { continue }
+                            best = (ss..<end, .full); break
+                        }
+                        best = (start..<end, shape); break
+                    }
+                    guard var (r, shape) = best else {
+                        reject(&rejections, run, "「\(word)」の前の「\(run)」は辞書の姓・名にない"); continue
+                    }
+                    // 小林 裕子さん: extend over a space to the surname.
+                    if shape != .full, r.lowerBound >= 2, u[r.lowerBound - 1] == 0x20, Script.isKanji(u[r.lowerBound - 2]) {
+                        let ss = Script.runStart(Array(u[max(0, r.lowerBound - 6)..<(r.lowerBound - 1)]), to: min(5, r.lowerBound - 1), { Script.isKanji($0) }) + max(0, r.lowerBound - 6)
+                        if let (s2, _) = kanjiName(u, ss..<end), s2 == .full { r = ss..<end; shape = .full }
+                    }
+                    out.append(Candidate(range: r, confidence: confidence, reason: "敬称・役職「\(word)」の前の\(shape == .given ? "名" : "氏名")"))
+                } else if Script.isKana(last) && !kanjiWord {
+                    let kind = Script.kanaClass(of: last)
+                    var s = end
+                    while s > 0 && end - s < 8 && kind(u[s - 1]) { s -= 1 }
+                    var accepted = false
+                    for start in s..<(end - 1) {
+                        let f = givenFlags(u, start..<end)
+                        let name = string(u, start..<end)
+                        if kanaStop.contains(name) || honorificStop.contains(name) { continue }
+                        if f.contains(.givenKana) || f.contains(.surnameKana) || f.contains(.given2) || foreignParts.contains(name) {
+                            // Surname in kanji before a kana given name: 佐藤はるとくん.
+                            var r = start..<end
+                            if start > 0, Script.isKanji(u[start - 1]) {
+                                let ks = Script.runStart(Array(u[max(0, start - 4)..<start]), to: min(4, start), { Script.isKanji($0) }) + max(0, start - 4)
+                                if names.flags(u, ks..<start).isSurname { r = ks..<end }
+                            }
+                            out.append(Candidate(range: r, confidence: confidence - 0.1, reason: "敬称「\(word)」の前の名"))
+                            accepted = true
+                            break
+                        }
+                    }
+                    if !accepted && rejections != nil {
+                        reject(&rejections, string(u, s..<end), "「\(word)」の前のかなは辞書の名にない")
+                    }
+                } else if Script.isKatakana(last) || Script.isNameJoiner(last) {
+                    var s = end
+                    while s > 0 && end - s < 24 && (Script.isKatakana(u[s - 1]) || Script.isNameJoiner(u[s - 1])) { s -= 1 }
+                    if let r = katakanaName(u, s..<end, requirePart: false) {
+                        out.append(Candidate(range: r, confidence: confidence - 0.05, reason: "敬称・役職「\(word)」の前のカタカナ氏名"))
+                    }
+                } else if Script.isLatin(last) {
+                    if let r = romajiBefore(u, end) {
+                        out.append(Candidate(range: r, confidence: confidence - 0.05, reason: "敬称・役職「\(word)」の前のローマ字氏名"))
+                    }
+                }
+            }
+        }
+    }
+
+    /// Records a rejected candidate for `sumi rules explain`; builds no string during a scan.
+    func reject(_ rejections: inout [Rejection]?, _ text: @autoclosure () -> String, _ why: @autoclosure () -> String) {
+        guard rejections != nil else { return }
+        rejections?.append(Rejection(rule: info.id, text: text(), why: why()))
+    }
+
+    /// 等々力の髙橋です。/ 山田太郎と申します: a common-list surname or a full name right before a
+    /// self-introduction, at the start of a sentence or after 「…の」.
+    func selfIntroductionContext(_ text: AnalyzedText, _ u: UnsafeBufferPointer<UInt16>, _ out: inout [Candidate]) {
+        for (id, word) in selfIntroductions {
+            for h in text.hits(of: id) where h.start > 0 {
+                if Script.isKatakana(u[h.start - 1]) {
+                    // 北沢に住むひとり親のミナです。
+                    var s = h.start
+                    while s > 0 && h.start - s < 8 && Script.isKatakana(u[s - 1]) { s -= 1 }
+                    if s > 0, u[s - 1] == 0x306E, names.flags(u, s..<h.start).contains(.givenKana) {
+                        out.append(Candidate(range: s..<h.start, confidence: confidence - 0.1, reason: "自己紹介「\(word)」の前の名"))
+                    }
+                    continue
+                }
+                guard Script.isKanji(u[h.start - 1]) else { continue }
+                var s = h.start
+                while s > 0 && h.start - s < 7 && (Script.isKanji(u[s - 1]) || (u[s - 1] == 0x20 && s >= 2 && Script.isKanji(u[s - 2]))) { s -= 1 }
+                guard s == 0 || [0x306E, 0x0A, 0x3002, 0x3001, 0x20, 0x28, 0x3000].contains(u[s - 1]) else { continue }
+                guard let (shape, f) = kanjiName(u, s..<h.start), shape == .full || (shape == .surname && f.contains(.surname1)) else { continue }
+                out.append(Candidate(range: s..<h.start, confidence: confidence - 0.1, reason: "自己紹介「\(word)」の前の氏名"))
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import SumiModel
+import SumiText
+
+/// Given names after relation words (孫のはると, 娘（美桜・10歳）, はると（孫）).
+extension PersonNameRecognizer {
+    // MARK: relation words before
+
+    /// 孫のはるとは, 娘の結衣が, 長男の悠真（6歳）, 孫（千歳台在住、小3）のりく, 次女のさくら.
+    func relationContext(_ text: AnalyzedText, _ u: UnsafeBufferPointer<UInt16>, _ out: inout [Candidate],
+                         _ rejections: inout [Rejection]?) {
+        let n = u.count
+        for h in context.relations(in: text) {
+            let relation = string(u, h.start..<h.end)
+            var p = h.end
+            if p < n && u[p] == 0x28 /* ( */ {
+                var q = p + 1
+                while q < n && q - p < 30 && u[q] != 0x29 && u[q] != 0x0A { q += 1 }
+                guard q < n && u[q] == 0x29 else { continue }
+                // 娘（美桜・10歳）: a given name first inside the parenthesis, ended by ・ 、 ) or a space.
+                if let r = givenAfterRelation(u, p + 1, relation, end: q, &rejections) {
+                    out.append(Candidate(range: r, confidence: confidence, reason: "続柄「\(relation)」の括弧内の名"))
+                    continue
+                }
+                p = q + 1
+            }
+            // はると（孫）: a name right before a parenthesised relation word.
+            if h.start >= 2, u[h.start - 1] == 0x28, h.end < n, u[h.end] == 0x29 {
+                let e = h.start - 1
+                var s = e
+                let c = u[e - 1]
+                let sameScript: (UInt16) -> Bool = Script.isKanji(c) ? { Script.isKanji($0) } : Script.kanaClass(of: c)
+                while s > 0 && e - s < 8 && sameScript(u[s - 1]) { s -= 1 }
+                for start in s..<(e - (Script.isKanji(c) ? 0 : 1)) {
+                    let f = givenFlags(u, start..<e)
+                    if f.isGiven && !(Script.isKana(c) && kanaStop.contains(string(u, start..<e))) {
+                        out.append(Candidate(range: start..<e, confidence: confidence, reason: "続柄「（\(relation)）」の前の名"))
+                        break
+                    }
+                }
+            }
+            // 孫の陽菜, 孫・陽菜, 長男 悠真, 娘、さくら
+            guard p + 1 < n, u[p] == 0x306E || u[p] == 0x30FB || u[p] == 0x20 || u[p] == 0x3001 else { continue }
+            let connector = u[p] == 0x306E ? "の" : ""
+            if let r = givenAfterRelation(u, p + 1, relation + connector, end: nil, &rejections) {
+                out.append(Candidate(range: r, confidence: connector.isEmpty ? confidence - 0.05 : confidence,
+                                     reason: "続柄「\(relation)\(connector)」に続く名"))
+            }
+        }
+    }
+
+    /// A given name at `p` after a relation word. With `end` (inside a parenthesis) the name
+    /// must be followed by ・ 、 , ) or a space before `end`.
+    func givenAfterRelation(_ u: UnsafeBufferPointer<UInt16>, _ p: Int, _ relation: String, end: Int?,
+                            _ rejections: inout [Rejection]?) -> Range<Int>? {
+        let n = end ?? u.count
+        guard p < n else { return nil }
+        func closes(_ k: Int) -> Bool {
+            guard end != nil else { return true }
+            return k < u.count && [0x30FB, 0x3001, 0x2C, 0x29, 0x20].contains(u[k])
+        }
+        let c = u[p]
+        if Script.isKanji(c) {
+            var e = p
+            while e < n && e - p < 6 && Script.isKanji(u[e]) { e += 1 }
+            guard closes(e), let (shape, f) = kanjiName(u, p..<e) else {
+                if end == nil { reject(&rejections, string(u, p..<e), "続柄「\(relation)」の後だが辞書の名にない") }
+                return nil
+            }
+            // 息子の学が vs 息子の学校: an everyday word needs ちゃん/くん/さん or a parenthesis after it.
+            if shape == .given && f.contains(.givenCommon) && !f.contains(.given2) && end == nil {
+                let next = e < u.count ? u[e] : 0
+                if !(next == 0x28 || next == 0x3061 || next == 0x304F || next == 0x3055) {
+                    reject(&rejections, string(u, p..<e), "続柄「\(relation)」の後だが一般語としても使われる")
+                    return nil
+                }
+            }
+            if shape == .surname && !f.isGiven { return nil }
+            return p..<e
+        }
+        guard Script.isKana(c) else { return nil }
+        let kind = Script.kanaClass(of: c)
+        var e = p
+        while e < n && e - p < 8 && (kind(u[e]) || (Script.isKatakana(c) && Script.isNameJoiner(u[e]))) { e += 1 }
+        if Script.isKatakana(c), closes(e), let r = katakanaName(u, p..<e, requirePart: false) { return r }
+        // Longest kana name prefix followed by a particle or the end of the kana run.
+        var k = e
+        while k - p >= 2 {
+            let name = string(u, p..<k)
+            let f = givenFlags(u, p..<k)
+            if !kanaStop.contains(name) && (f.contains(.givenKana) || f.contains(.given1) || f.contains(.given2)) {
+                let next = k < u.count ? u[k] : 0
+                if (k == e || (end == nil && Self.particles.contains(next))) && closes(k) { return p..<k }
+            }
+            k -= 1
+        }
+        if end == nil { reject(&rejections, string(u, p..<e), "続柄「\(relation)」の後だが辞書の名にない") }
+        return nil
+    }
+
+    /// は が も の を に と や へ で ち(ゃん) く(ん) さ(ん)
+    static let particles: Set<UInt16> = [0x306F, 0x304C, 0x3082, 0x306E, 0x3092, 0x306B, 0x3068, 0x3084, 0x3078, 0x3067, 0x3061, 0x304F, 0x3055]
+}
