@@ -41,8 +41,9 @@ public struct Notice: Codable, Sendable, Hashable {
         self.code = code; self.message = message; self.page = page; self.part = part
     }
 
-    /// Whether this notice means part of the file was not read, so the file may not be called clean.
-    public var meansUnread: Bool { NoticeCode.unreadCodes.contains(code) }
+    /// Whether this notice means part of the file was not read, or a person must look at
+    /// it before publishing, so the file may not be called clean.
+    public var meansUnread: Bool { NoticeCode.unreadCodes.contains(code) || NoticeCode.reviewCodes.contains(code) }
 }
 
 /// The notice codes Sumi emits, in one place so that producers and the status logic agree.
@@ -67,4 +68,9 @@ public enum NoticeCode {
         imageOnlyPage, encrypted, unsupportedFormat, decodeErrors, timeLimit, sizeLimit,
         unreadablePart, unmappedGlyphs, readError, embeddedFile,
     ]
+
+    /// Codes that need a person even when nothing was found: a black box drawn over text
+    /// that can still be copied is a failed redaction whatever the text says (the rules
+    /// may simply not know the word someone meant to hide), so such a file is never `clean`.
+    public static let reviewCodes: Set<String> = [coveredText]
 }

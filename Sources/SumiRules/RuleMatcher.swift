@@ -236,7 +236,7 @@ enum DigitClusters {
             while i < n {
                 let u = units[i]
                 if isDigit(u) { digitCount += 1; gap = 0; end = i + 1 }
-                else if isSeparator(u) && gap < 2 { gap += 1 }
+                else if isSeparator(u) && gap < 3 { gap += 1 }
                 else { break }
                 i += 1
             }
@@ -247,6 +247,7 @@ enum DigitClusters {
 
     @inline(__always) static func isDigit(_ u: UInt16) -> Bool { u >= 0x30 && u <= 0x39 }
     @inline(__always) static func isSeparator(_ u: UInt16) -> Bool {
-        u == 0x2D || u == 0x2E || u == 0x20 || u == 0x28 || u == 0x29 || u == 0x2F
+        // A line break counts: a PDF table cell wraps 03-5432⏎-1187.
+        u == 0x2D || u == 0x2E || u == 0x20 || u == 0x28 || u == 0x29 || u == 0x2F || u == 0x0A
     }
 }

@@ -57,6 +57,10 @@ struct CombinationRecognizer: GroupRecognizer {
             for c in sensitive.candidates(text) {
                 if detections[i].contains(where: { $0.normalizedRange.overlaps(c.range) }) { continue }
                 if sensitive.generalWord(text, c.range) != nil { continue }
+                // A generic word (診断, 服薬中) next to a specific fact already reported in the
+                // cell adds nothing: 発達障害の診断 is one fact.
+                if c.term.generic, detections[i].contains(where: {
+                    [.medical, .disability, .sensitiveOther].contains($0.category) }) { continue }
                 let label = sensitive.rules[c.term.rule].label
                 detections[i].append(sensitive.detection(c, text: text, reason: "\(label)「\(text.string(c.range))」が\(anchor)と同じ行",
                                                          confidence: sensitive.confidences[c.term.rule]))
