@@ -108,6 +108,8 @@ struct SensitiveFile: Codable, Sendable {
     var generalBefore: [String]
     /// Cells this short (characters) in a row with a name count as facts about that person.
     var rowCellMaxLength: Int?
+    /// Kinds of term (dict/sensitive `kind` column) that the sentence before may tie to a person.
+    var previousSentenceKinds: [String]?
     /// Terms in the lists that are too vague alone (障害).
     var ignoreTerms: [String]?
 
@@ -121,6 +123,7 @@ struct SensitiveFile: Codable, Sendable {
         case generalAfter = "general_after"
         case generalBefore = "general_before"
         case rowCellMaxLength = "row_cell_max_length"
+        case previousSentenceKinds = "previous_sentence_kinds"
         case ignoreTerms = "ignore_terms"
     }
 }

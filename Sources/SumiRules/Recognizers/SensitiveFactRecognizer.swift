@@ -30,6 +30,7 @@ struct SensitiveFactRecognizer: Recognizer {
     let generalBefore: [(units: [UInt16], word: String)]
     let context: PersonContext
     let rowCellMaxLength: Int
+    let previousSentenceKinds: Set<String>
 
     init(file: SensitiveFile, path: String, directory: URL, context: PersonContext,
          normalizer: TextNormalizer, lexicon: LexiconBuilder) throws {
@@ -37,6 +38,7 @@ struct SensitiveFactRecognizer: Recognizer {
         confidences = file.rules.map { $0.confidence ?? 0.85 }
         self.context = context
         rowCellMaxLength = file.rowCellMaxLength ?? 60
+        previousSentenceKinds = Set(file.previousSentenceKinds ?? [])
         let generic = RecognizerConfig.normalizedSet(file.genericTerms, normalizer)
         let gradeAfter = file.gradeAfter.map { normalizer.normalize($0).normalizedString }
         var overrides: [String: Int] = [:]
@@ -135,7 +137,10 @@ struct SensitiveFactRecognizer: Recognizer {
         // Compared in place (only for the rare sensitive term): registering ~150 policy words
         // in the shared automaton would add a hit at almost every line of ordinary text.
         let u = text.units
-        for at in [r.upperBound, r.upperBound + 1] where at <= u.count {
+        // One character may sit between the term and the policy word (がん・検診), but not a
+        // line break: 先天性心疾患⏎看護師が… is a new bullet, not がん看護.
+        let skippable = r.upperBound < u.count && ![0x0A, 0x0D, 0x3002].contains(u[r.upperBound])
+        for at in (skippable ? [r.upperBound, r.upperBound + 1] : [r.upperBound]) where at <= u.count {
             if let w = generalAfter.first(where: { PersonContext.hasPrefix(u, at: at, $0.units) }) { return w.word }
         }
         for w in generalBefore where r.lowerBound >= w.units.count {
@@ -160,11 +165,23 @@ struct SensitiveFactRecognizer: Recognizer {
             let sentence = text.sentence(containing: c.range.lowerBound)
             let links = linksBySentence[sentence.lowerBound] ?? context.links(in: text, sentence: sentence, names: names)
             linksBySentence[sentence.lowerBound] = links
-            guard let link = nearest(links, to: c.range) else {
-                rejections?.append(Rejection(rule: info.id, text: original, why: "同じ文に氏名・続柄・本人を示す語がない（一般的な記述）"))
+            if let link = nearest(links, to: c.range) {
+                accepted.append((c, sentence, "\(link.description)と同じ文"))
                 continue
             }
-            accepted.append((c, sentence, "\(link.description)と同じ文"))
+            // A case record or a slide often names the person once and lists the facts on the
+            // next line (対象児童：ひなたさん⏎状況：てんかんの服薬…). The sentence just before,
+            // in the same paragraph, may carry the link.
+            if previousSentenceKinds.contains(c.term.kind), text.units[sentence.lowerBound] != 0x3010 /* 【 answer block */,
+               let previous = previousSentence(text, before: sentence) {
+                let before = linksBySentence[previous.lowerBound] ?? context.links(in: text, sentence: previous, names: names)
+                linksBySentence[previous.lowerBound] = before
+                if let link = before.last {
+                    accepted.append((c, sentence, "直前の文の\(link.description)に続く記述"))
+                    continue
+                }
+            }
+            rejections?.append(Rejection(rule: info.id, text: original, why: "同じ文・直前の文に氏名・続柄・本人を示す語がない（一般的な記述）"))
         }
         for (c, sentence, reason) in accepted {
             let info = rules[c.term.rule]
@@ -175,6 +192,22 @@ struct SensitiveFactRecognizer: Recognizer {
             }
             detections.append(detection(c, text: text, reason: "\(info.label)「\(text.string(c.range))」が\(reason)", confidence: confidences[c.term.rule]))
         }
+    }
+
+    /// The sentence before `sentence` when nothing but one line break separates them (a blank
+    /// line starts another paragraph: another opinion, another topic).
+    func previousSentence(_ text: AnalyzedText, before sentence: Range<Int>) -> Range<Int>? {
+        guard sentence.lowerBound > 0 else { return nil }
+        let u = text.units
+        var i = sentence.lowerBound
+        var breaks = 0
+        while i > 0, u[i - 1] == 0x0A || u[i - 1] == 0x0D || u[i - 1] == 0x20 {
+            if u[i - 1] == 0x0A { breaks += 1 }
+            i -= 1
+        }
+        guard i > 0, breaks <= 1 else { return nil }
+        let previous = text.sentence(containing: i - 1)
+        return previous.isEmpty ? nil : previous
     }
 
     func detection(_ c: Candidate, text: AnalyzedText, reason: String, confidence: Double) -> Detection {
