@@ -17,11 +17,25 @@ enum BuiltinRecognizers {
             guard let only else { return true }
             return r.rules.contains { only.contains($0.id) }
         }
-        if let address = try AddressRecognizer.load(directory: directory, normalizer: normalizer, lexicon: lexicon),
-           wanted(address) {
+        // The place gazetteer and the name dictionaries are the two big loads: read them on two cores.
+        let gazetteer = BackgroundTask { try Gazetteer.load(from: directory, normalizer: normalizer) }
+        var people = Loaded()
+        let peopleError: (any Error)?
+        do {
+            try PersonRecognizers.load(directory: directory, normalizer: normalizer, lexicon: lexicon, only: only, into: &people)
+            peopleError = nil
+        } catch {
+            peopleError = error
+        }
+        let places = try gazetteer.wait()
+        if let peopleError { throw peopleError }
+        // Addresses run first: the person recognizers look at what was found before them.
+        if let address = try AddressRecognizer.load(directory: directory, normalizer: normalizer, lexicon: lexicon,
+                                                    gazetteer: places), wanted(address) {
             loaded.recognizers.append(address)
         }
-        try PersonRecognizers.load(directory: directory, normalizer: normalizer, lexicon: lexicon, only: only, into: &loaded)
+        loaded.recognizers += people.recognizers
+        loaded.groupRecognizers += people.groupRecognizers
         return loaded
     }
 }

@@ -29,7 +29,7 @@ public final class RuleSet: Sendable {
         guard fm.fileExists(atPath: directory.path, isDirectory: &isDir), isDir.boolValue else {
             throw RuleLoadError(file: directory.path, message: "ルールのディレクトリが見つかりません (rules directory not found)")
         }
-        version = try RuleSet.hashDirectory(directory)
+        let versionTask = BackgroundTask { try RuleSet.hashDirectory(directory) }
 
         // Text layer configuration: the variant-kanji table.
         let variantsURL = directory.appendingPathComponent("dict/text/variant_kanji.tsv")
@@ -88,6 +88,7 @@ public final class RuleSet: Sendable {
         recognizers = loaded.recognizers
         groupRecognizers = loaded.groupRecognizers
         self.literals = lexicon.literals
+        version = try versionTask.wait()
         self.lexicon = lexicon.build()
     }
 

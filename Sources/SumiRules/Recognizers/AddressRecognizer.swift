@@ -53,7 +53,8 @@ struct AddressRecognizer: Recognizer {
 
     var rules: [RuleInfo] { [info] }
 
-    static func load(directory: URL, normalizer: TextNormalizer, lexicon: LexiconBuilder) throws -> AddressRecognizer? {
+    static func load(directory: URL, normalizer: TextNormalizer, lexicon: LexiconBuilder,
+                     gazetteer: Gazetteer?) throws -> AddressRecognizer? {
         let url = directory.appendingPathComponent(configFile)
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         let config: Config
@@ -69,7 +70,7 @@ struct AddressRecognizer: Recognizer {
         guard config.examples.match.count >= 5, config.examples.noMatch.count >= 5 else {
             throw fail("needs at least 5 examples that match and 5 that do not")
         }
-        guard let gazetteer = try Gazetteer.load(from: directory, normalizer: normalizer) else {
+        guard let gazetteer else {
             throw fail("dict/places/ (prefectures.tsv, municipalities.tsv) is missing")
         }
         var municipalityIDs: [Int32: String] = [:]
