@@ -18,23 +18,17 @@ import Yams
 /// Configured by Rules/recognizers/address.yaml (labels, keywords, examples).
 struct AddressRecognizer: Recognizer {
     struct Config: Decodable {
-        var id: String
-        var category: String
-        var label: String
-        var severity: String
-        var legalClass: String
-        var description: String
+        /// One rule (jp.address), written like every recognizer rule.
+        var rules: [RecognizerRuleDefinition]
         /// Column headers / form labels whose cells are addresses.
         var fieldLabels: [String]
         /// Words after which an address without municipality may follow (住所：…).
         var keywords: [String]
         /// Endings that make a run of text a building name (ハイツ, マンション, 荘 …).
         var buildingSuffixes: [String]
-        var examples: RuleDefinition.Examples
 
         enum CodingKeys: String, CodingKey {
-            case id, category, label, severity, description, keywords, examples
-            case legalClass = "legal_class"
+            case rules, keywords
             case fieldLabels = "field_labels"
             case buildingSuffixes = "building_suffixes"
         }
@@ -63,23 +57,18 @@ struct AddressRecognizer: Recognizer {
         } catch {
             throw RuleLoadError(file: configFile, message: "YAML を読めません: \(error)")
         }
-        func fail(_ m: String) -> RuleLoadError { RuleLoadError(file: configFile, rule: config.id, message: m) }
-        guard let category = Category(rawValue: config.category) else { throw fail("unknown category '\(config.category)'") }
-        guard let severity = Severity(rawValue: config.severity) else { throw fail("unknown severity '\(config.severity)'") }
-        guard let legal = LegalClass(rawValue: config.legalClass) else { throw fail("unknown legal_class '\(config.legalClass)'") }
-        guard config.examples.match.count >= 5, config.examples.noMatch.count >= 5 else {
-            throw fail("needs at least 5 examples that match and 5 that do not")
+        guard config.rules.count == 1, let rule = config.rules.first else {
+            throw RuleLoadError(file: configFile, message: "expected exactly one rule (jp.address)")
         }
+        let info = try rule.info(file: configFile)
         guard let gazetteer else {
-            throw fail("dict/places/ (prefectures.tsv, municipalities.tsv) is missing")
+            throw RuleLoadError(file: configFile, rule: rule.id, message: "dict/places/ (prefectures.tsv, municipalities.tsv) is missing")
         }
         var municipalityIDs: [Int32: String] = [:]
         for name in gazetteer.municipalities.keys { municipalityIDs[lexicon.id(for: name)] = name }
         func norm(_ s: String) -> String { normalizer.normalize(s).normalizedString }
-        let info = RuleInfo(id: config.id, category: category, label: config.label, severity: severity, legalClass: legal,
-                            description: config.description, examples: config.examples, file: configFile)
         return AddressRecognizer(
-            info: info, severity: severity, gazetteer: gazetteer, municipalityIDs: municipalityIDs,
+            info: info, severity: info.severity, gazetteer: gazetteer, municipalityIDs: municipalityIDs,
             keywordIDs: Set(config.keywords.map { lexicon.id(for: norm($0)) }),
             fieldLabels: config.fieldLabels.map(norm),
             buildingSuffixes: config.buildingSuffixes.map { Array(norm($0).utf16) })
