@@ -62,7 +62,13 @@ public struct SHA256: Sendable {
     }
 
     public mutating func hexDigest() -> String {
-        finalize().map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+        // Every finding gets a fingerprint: build the hex string directly, not byte by byte
+        // through String(radix:) and joined().
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(64)
+        for b in finalize() { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 0x0F)]) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     public static func hex(_ string: String) -> String {
@@ -103,10 +109,4 @@ public struct SHA256: Sendable {
     }
 
     @inline(__always) private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
-}
-
-extension String {
-    func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
-    }
 }

@@ -53,6 +53,24 @@ public final class AnalyzedText {
         return start..<max(start, end)
     }
 
+    /// The field label as UTF-16, for `fieldLabelContains`.
+    private lazy var fieldLabelUnits: [UInt16] = Array(fieldLabel.utf16)
+
+    /// Whether the normalized field label contains `word` (UTF-16). `String.contains` goes
+    /// through Foundation on Linux and was a fifth of a spreadsheet scan, where every cell
+    /// has a label and several recognizers ask about it.
+    public func fieldLabelContains(_ word: [UInt16]) -> Bool {
+        let hay = fieldLabelUnits
+        guard !word.isEmpty, word.count <= hay.count else { return false }
+        let first = word[0]
+        var i = 0
+        while i + word.count <= hay.count {
+            if hay[i] == first, hay[i..<(i + word.count)].elementsEqual(word) { return true }
+            i += 1
+        }
+        return false
+    }
+
     /// Normalized text of a range.
     public func string(_ range: Range<Int>) -> String { normalized.normalizedString(range) }
 }

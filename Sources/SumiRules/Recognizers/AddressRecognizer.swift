@@ -42,7 +42,7 @@ struct AddressRecognizer: Recognizer {
     /// Lexicon id → the municipality name it stands for.
     let municipalityIDs: [Int32: String]
     let keywordIDs: Set<Int32>
-    let fieldLabels: [String]
+    let fieldLabels: [(word: String, units: [UInt16])]
     let buildingSuffixes: [[UInt16]]
 
     var rules: [RuleInfo] { [info] }
@@ -70,7 +70,7 @@ struct AddressRecognizer: Recognizer {
         return AddressRecognizer(
             info: info, severity: info.severity, gazetteer: gazetteer, municipalityIDs: municipalityIDs,
             keywordIDs: Set(config.keywords.map { lexicon.id(for: norm($0)) }),
-            fieldLabels: config.fieldLabels.map(norm),
+            fieldLabels: config.fieldLabels.map(norm).map { ($0, Array($0.utf16)) },
             buildingSuffixes: config.buildingSuffixes.map { Array(norm($0).utf16) })
     }
 
@@ -117,7 +117,7 @@ struct AddressRecognizer: Recognizer {
         }
 
         // 2. A cell labelled 住所 (CSV/XLSX column, form field): the address may lack a municipality.
-        if covered == 0, let label = fieldLabels.first(where: { !text.fieldLabel.isEmpty && text.fieldLabel.contains($0) }) {
+        if covered == 0, !text.fieldLabel.isEmpty, let label = fieldLabels.first(where: { text.fieldLabelContains($0.units) })?.word {
             if let r = addressWithoutMunicipality(u, from: 0) {
                 emit(r, confidence: 0.85, reason: "「\(label)」欄の町名と番地")
             }

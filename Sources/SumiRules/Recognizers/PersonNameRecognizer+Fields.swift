@@ -8,8 +8,8 @@ extension PersonNameRecognizer {
     /// A cell whose column or field is a name field (氏名, 担当者): the whole cell is the name.
     func fieldCell(_ text: AnalyzedText, _ u: UnsafeBufferPointer<UInt16>, _ out: inout [Candidate], _ rejections: inout [Rejection]?) {
         let label = text.fieldLabel
-        guard !label.isEmpty, let word = fieldLabels.first(where: { label.contains($0) }),
-              !fieldLabelExclude.contains(where: { label.contains($0) }) else { return }
+        guard !label.isEmpty, let word = fieldLabels.first(where: { text.fieldLabelContains($0.units) })?.word,
+              !fieldLabelExclude.contains(where: { text.fieldLabelContains($0) }) else { return }
         var s = 0, e = u.count
         while s < e && (u[s] == 0x20 || u[s] == 0x09 || u[s] == 0x0A) { s += 1 }
         while e > s && (u[e - 1] == 0x20 || u[e - 1] == 0x09 || u[e - 1] == 0x0A) { e -= 1 }

@@ -15,8 +15,8 @@ struct PersonNameRecognizer: Recognizer {
     let inlineLabels: [(id: Int32, word: String)]
     let selfIntroductions: [(id: Int32, word: String)]
     let honorificStop: Set<String>
-    let fieldLabels: [String]
-    let fieldLabelExclude: [String]
+    let fieldLabels: [(word: String, units: [UInt16])]
+    let fieldLabelExclude: [[UInt16]]
     let cellStop: Set<String>
     let organisationWords: [[UInt16]]
     let kanaStop: Set<String>
@@ -42,8 +42,8 @@ struct PersonNameRecognizer: Recognizer {
         inlineLabels = RecognizerConfig.literals(file.inlineLabels, normalizer, lexicon)
         selfIntroductions = RecognizerConfig.literals(file.selfIntroductions ?? [], normalizer, lexicon)
         honorificStop = RecognizerConfig.normalizedSet(file.honorificStopwords, normalizer)
-        fieldLabels = Array(RecognizerConfig.normalizedSet(file.fieldLabels, normalizer))
-        fieldLabelExclude = Array(RecognizerConfig.normalizedSet(file.fieldLabelExclude, normalizer))
+        fieldLabels = RecognizerConfig.normalizedSet(file.fieldLabels, normalizer).sorted().map { ($0, Array($0.utf16)) }
+        fieldLabelExclude = RecognizerConfig.normalizedSet(file.fieldLabelExclude, normalizer).sorted().map { Array($0.utf16) }
         cellStop = RecognizerConfig.normalizedSet(file.cellStopwords, normalizer)
         organisationWords = file.organisationWords.map { Array(normalizer.normalize($0).units) }
         kanaStop = Set(file.kanaStopwords)
