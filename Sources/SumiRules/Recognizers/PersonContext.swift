@@ -6,7 +6,7 @@ import SumiText
 /// Shared by the name, town and sensitive-fact recognizers. Configured by
 /// Rules/recognizers/person_context.yaml.
 struct PersonContext: Sendable {
-    enum Kind: Sendable { case name, relation, firstPerson, attribute }
+    enum Kind: Sendable { case name, relation, firstPerson, attribute, residence }
 
     struct Link: Sendable {
         var kind: Kind
@@ -20,6 +20,7 @@ struct PersonContext: Sendable {
             case .relation: "続柄「\(text)」"
             case .firstPerson: "本人を指す「\(text)」"
             case .attribute: "個人の属性「\(text)」"
+            case .residence: "居住地「\(text)」"
             }
         }
     }
@@ -119,8 +120,13 @@ struct PersonContext: Sendable {
 
     /// Everything in the range that points at one person.
     /// `names` are person-name detections sorted by start.
-    func links(in text: AnalyzedText, sentence: Range<Int>, names: [Detection]) -> [Link] {
+    /// `residences` are towns already found in personal context (喜多見在住の…): a town of
+    /// residence ties a fact to the person who lives there.
+    func links(in text: AnalyzedText, sentence: Range<Int>, names: [Detection], residences: [Detection] = []) -> [Link] {
         var out: [Link] = []
+        for d in residences where sentence.contains(d.normalizedRange.lowerBound) {
+            out.append(Link(kind: .residence, text: d.normalized, range: d.normalizedRange))
+        }
         let u = text.units
         for d in names.inside(sentence) where d.normalizedRange.upperBound <= sentence.upperBound {
             if Self.isSpeaker(u, d.normalizedRange) { continue }

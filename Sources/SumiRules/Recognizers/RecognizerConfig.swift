@@ -110,6 +110,8 @@ struct SensitiveFile: Codable, Sendable {
     var rowCellMaxLength: Int?
     /// Kinds of term (dict/sensitive `kind` column) that the sentence before may tie to a person.
     var previousSentenceKinds: [String]?
+    /// Rules whose findings are a person's town of residence (喜多見在住の…), which ties a fact to them.
+    var residenceRules: [String]?
     /// Terms in the lists that are too vague alone (障害).
     var ignoreTerms: [String]?
 
@@ -124,6 +126,7 @@ struct SensitiveFile: Codable, Sendable {
         case generalBefore = "general_before"
         case rowCellMaxLength = "row_cell_max_length"
         case previousSentenceKinds = "previous_sentence_kinds"
+        case residenceRules = "residence_rules"
         case ignoreTerms = "ignore_terms"
     }
 }

@@ -31,6 +31,7 @@ struct SensitiveFactRecognizer: Recognizer {
     let context: PersonContext
     let rowCellMaxLength: Int
     let previousSentenceKinds: Set<String>
+    let residenceRules: Set<String>
 
     init(file: SensitiveFile, path: String, directory: URL, context: PersonContext,
          normalizer: TextNormalizer, lexicon: LexiconBuilder) throws {
@@ -39,6 +40,7 @@ struct SensitiveFactRecognizer: Recognizer {
         self.context = context
         rowCellMaxLength = file.rowCellMaxLength ?? 60
         previousSentenceKinds = Set(file.previousSentenceKinds ?? [])
+        residenceRules = Set(file.residenceRules ?? [])
         let generic = RecognizerConfig.normalizedSet(file.genericTerms, normalizer)
         let gradeAfter = file.gradeAfter.map { normalizer.normalize($0).normalizedString }
         var overrides: [String: Int] = [:]
@@ -154,6 +156,7 @@ struct SensitiveFactRecognizer: Recognizer {
         guard !cands.isEmpty else { return }
         var linksBySentence: [Int: [PersonContext.Link]] = [:]
         let names = detections.filter { $0.category == .personName }.sorted { $0.normalizedRange.lowerBound < $1.normalizedRange.lowerBound }
+        let residences = detections.filter { residenceRules.contains($0.rule) }
         var accepted: [(Candidate, Range<Int>, String)] = []
         for c in cands {
             let info = rules[c.term.rule]
@@ -163,7 +166,7 @@ struct SensitiveFactRecognizer: Recognizer {
                 continue
             }
             let sentence = text.sentence(containing: c.range.lowerBound)
-            let links = linksBySentence[sentence.lowerBound] ?? context.links(in: text, sentence: sentence, names: names)
+            let links = linksBySentence[sentence.lowerBound] ?? context.links(in: text, sentence: sentence, names: names, residences: residences)
             linksBySentence[sentence.lowerBound] = links
             if let link = nearest(links, to: c.range) {
                 accepted.append((c, sentence, "\(link.description)と同じ文"))
@@ -174,7 +177,7 @@ struct SensitiveFactRecognizer: Recognizer {
             // in the same paragraph, may carry the link.
             if previousSentenceKinds.contains(c.term.kind), text.units[sentence.lowerBound] != 0x3010 /* 【 answer block */,
                let previous = previousSentence(text, before: sentence) {
-                let before = linksBySentence[previous.lowerBound] ?? context.links(in: text, sentence: previous, names: names)
+                let before = linksBySentence[previous.lowerBound] ?? context.links(in: text, sentence: previous, names: names, residences: residences)
                 linksBySentence[previous.lowerBound] = before
                 if let link = before.last {
                     accepted.append((c, sentence, "直前の文の\(link.description)に続く記述"))
