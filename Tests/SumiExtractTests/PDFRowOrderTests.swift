@@ -63,6 +63,30 @@ final class PDFRowOrderTests: XCTestCase {
         XCTAssertTrue(u.text.contains("No.1\t【意見の概要】\nベトナム出身のファム・ティ・ランです。三軒茶屋に住んでいます。息子は知的障害があり、日本\n語と母語の両方で支援が必要です。\n【区の考え方】"), u.text)
     }
 
+    func testStampVerticalLabelProseAndTightTableLayouts() throws {
+        var units: [TextUnit] = []
+        let path = "pdf-cases/rows-layout.pdf"
+        _ = try PDFExtractor().extract(ExtractionInput(url: corpus.appendingPathComponent(path), name: path)) { units.append($0) }
+        let pages = units.filter { $0.source == .body }.map { $0.text.components(separatedBy: "\n") }
+        XCTAssertEqual(pages.count, 5)
+        // Labels were drawn before values; the stamp 受付済 over 山田 花子 overlaps it, so it is
+        // no cell of that row; the vertical label 相談者欄 stays one piece.
+        XCTAssertEqual(pages[0], ["相談受付票", "相談者欄", "受付済", "氏名\t山田 花子", "電話\t03-1234-5678", "相談内容\t介護保険の申請について"])
+        // Two columns of prose: each column's lines in order, the columns side by side.
+        XCTAssertEqual(pages[1], ["左の段の一行目は区の施策の説明で、", "二行目へそのまま続いていく文章です。",
+                                  "三行目で左の段が終わります。\t右の段の一行目は別の話題を扱い、", "二行目も右の段の続きの文章です。", "三行目で右の段が終わります。"])
+        // Widely spaced single column: line by line, top to bottom.
+        XCTAssertEqual(pages[2], ["一段の文章を行間を広く取って書いた例です。", "行と行は重ならないので、", "上から順に読まれなければなりません。"])
+        // Rows as tight as lines of text, drawn column by column: poppler gives one paragraph
+        // per column; the columns line up line for line and have ragged widths, so it is a grid.
+        XCTAssertEqual(pages[3], ["No.\t氏名\t住所\t電話", "1\t山田 花子\t世田谷区太子堂一丁目2番3号\t03-1111-2222",
+                                  "2\t長谷川 明美\t世田谷区砧五丁目\t090-3333-4444",
+                                  "3\t林蓮\t世田谷区北沢二丁目10番1号 ハイツ北沢203\t03-5555-6666",
+                                  "4\t小野寺 さくら\t世田谷区用賀\t080-7777-8888"])
+        // Vertical writing: columns right to left, as poppler reads them, not sorted by x.
+        XCTAssertEqual(pages[4], ["世田谷区の介護保険", "担当は山田花子です"])
+    }
+
     func testEveryCharacterOfEveryCorpusPageIsKept() throws {
         let pdfs = (FileManager.default.enumerator(atPath: corpus.path)?.compactMap { $0 as? String } ?? [])
             .filter { $0.hasSuffix(".pdf") && !$0.contains("encrypted-password") && !$0.contains("truncated") && !$0.contains("corrupt") }

@@ -21,7 +21,15 @@ extension PageText {
         let verticalGlyphs = pieces.reduce(0) { $0 + ($1.vertical ? $1.glyphs : 0) }
         let allGlyphs = pieces.reduce(0) { $0 + $1.glyphs }
         guard verticalGlyphs * 2 <= allGlyphs else { return self }
-        let rows = RowLayout.rows(RowLayout.stacks(pieces))
+        var stacks = RowLayout.stacks(pieces)
+        var grouped = RowLayout.rows(stacks)
+        // A table with tight rows looks like paragraphs, one per column: read it as a grid.
+        let grid = RowLayout.gridColumns(grouped, stacks, pieces)
+        if !grid.isEmpty {
+            stacks = RowLayout.splitting(grid, of: stacks, pieces)
+            grouped = RowLayout.rows(stacks)
+        }
+        let rows = grouped.map { $0.map { stacks[$0].pieces } }
 
         var out = PageText(raw: "", scalars: [], boxes: [], styleIndex: [], styles: styles, boxesMismatched: false)
         out.scalars.reserveCapacity(scalars.count + rows.count)
@@ -103,20 +111,25 @@ enum RowLayout {
         return false
     }
 
-    /// Stacks grouped into rows (each row's stacks left to right), rows top to bottom. A
+    /// Stacks grouped into rows (each row's stack indices left to right), rows top to bottom. A
     /// stack joins the row it overlaps vertically by at least half the lower height, unless
-    /// it overlaps a member of that row horizontally: text above other text is not one row.
-    static func rows(_ stacks: [Stack]) -> [[[Int]]] {
+    /// it overlaps a member of that row horizontally: text over other text (a stamp over a
+    /// value) is not a cell of its row. Stacks are taken by their bottom edge, near the
+    /// baseline that the cells of one row share, so a row forms from its aligned cells first
+    /// and a taller stamp reaching into it comes after them.
+    static func rows(_ stacks: [Stack]) -> [[Int]] {
         let order = stacks.indices.sorted {
             let a = stacks[$0].box, b = stacks[$1].box
-            return a.y0 != b.y0 ? a.y0 < b.y0 : (a.x0 != b.x0 ? a.x0 < b.x0 : $0 < $1)
+            return a.y1 != b.y1 ? a.y1 < b.y1 : (a.x0 != b.x0 ? a.x0 < b.x0 : $0 < $1)
         }
+        let tallest = stacks.reduce(0) { max($0, $1.box.y1 - $1.box.y0) }
         var rows: [Row] = []
-        // Rows that a later stack (starting lower down) can still overlap.
+        // Rows that this or a later stack can still overlap: a later stack ends lower, so it
+        // starts no higher than this one's bottom minus the tallest stack.
         var open: [Int] = []
         for s in order {
             let stack = stacks[s]
-            open.removeAll { rows[$0].box.y1 <= stack.box.y0 }
+            open.removeAll { rows[$0].box.y1 <= stack.box.y1 - tallest }
             var best: (row: Int, overlap: Double)?
             if !stack.vertical {
                 for r in open where !rows[r].vertical {
@@ -134,9 +147,8 @@ enum RowLayout {
                 open.append(rows.count - 1)
             }
         }
-        return rows.map { row in
+        return rows.sorted { $0.box.y0 != $1.box.y0 ? $0.box.y0 < $1.box.y0 : $0.box.x0 < $1.box.x0 }.map { row in
             row.members.sorted { stacks[$0].box.x0 != stacks[$1].box.x0 ? stacks[$0].box.x0 < stacks[$1].box.x0 : $0 < $1 }
-                .map { stacks[$0].pieces }
         }
     }
 
