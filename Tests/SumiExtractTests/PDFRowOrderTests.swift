@@ -68,7 +68,7 @@ final class PDFRowOrderTests: XCTestCase {
         let path = "pdf-cases/rows-layout.pdf"
         _ = try PDFExtractor().extract(ExtractionInput(url: corpus.appendingPathComponent(path), name: path)) { units.append($0) }
         let pages = units.filter { $0.source == .body }.map { $0.text.components(separatedBy: "\n") }
-        XCTAssertEqual(pages.count, 5)
+        XCTAssertEqual(pages.count, 6)
         // Labels were drawn before values; the stamp 受付済 over 山田 花子 overlaps it, so it is
         // no cell of that row; the vertical label 相談者欄 stays one piece.
         XCTAssertEqual(pages[0], ["相談受付票", "相談者欄", "受付済", "氏名\t山田 花子", "電話\t03-1234-5678", "相談内容\t介護保険の申請について"])
@@ -85,6 +85,14 @@ final class PDFRowOrderTests: XCTestCase {
                                   "4\t小野寺 さくら\t世田谷区用賀\t080-7777-8888"])
         // Vertical writing: columns right to left, as poppler reads them, not sorted by x.
         XCTAssertEqual(pages[4], ["世田谷区の介護保険", "担当は山田花子です"])
+        // Two blacked-out values in one row: one covered unit per cell, each labelled by the
+        // nearest visible cell before it, not by everything earlier in the row.
+        let covered = units.filter { $0.source == .covered }
+        XCTAssertEqual(covered.map(\.text), ["岡田 和夫", "03-4321-8765"])
+        XCTAssertEqual(covered.map(\.fieldLabel), ["氏名", "電話"])
+        XCTAssertEqual(covered.map(\.glyphBoxes?.count), [5, 12])
+        XCTAssertEqual(pages[5].count, 1)
+        XCTAssertFalse(pages[5][0].contains("岡田"), "hidden text is blanked in the body")
     }
 
     func testEveryCharacterOfEveryCorpusPageIsKept() throws {

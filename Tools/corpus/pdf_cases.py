@@ -347,7 +347,8 @@ def cases(root: str) -> None:
 def rows_cases(root: str) -> None:
     """Layouts for row order (PDFRowOrderTests): a form with a vertical label beside its rows
     and a stamp over a value, two-column prose, single-column prose with wide spacing, a
-    roster with tight rows drawn column by column, and a page of vertical writing."""
+    roster with tight rows drawn column by column, a page of vertical writing, and a form row
+    with two blacked-out values."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     buf = io.BytesIO()
@@ -409,6 +410,19 @@ def rows_cases(root: str) -> None:
     c.setFont("HeiseiMin-W3-V", 12)
     c.drawString(500, 780, "世田谷区の介護保険")
     c.drawString(480, 780, "担当は山田花子です")
+    c.showPage()
+
+    # A form row whose two values are blacked out by boxes drawn over them (fake redaction),
+    # labels drawn before values: each hidden value keeps its own cell and its own label.
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    c.setFont("HeiseiMin-W3", 10.5)
+    cells = [(56, "氏名", False), (200, "電話", False), (100, "岡田 和夫", True), (240, "03-4321-8765", True)]
+    for x, s, covered in cells:
+        c.setFillColorRGB(0, 0, 0)
+        c.drawString(x, 780, s)
+    for x, s, covered in cells:
+        if covered:
+            c.rect(x - 1, 780 - 3, stringWidth(s, "HeiseiMin-W3", 10.5) + 2, 13, stroke=0, fill=1)
     c.showPage()
     c.save()
     with open(os.path.join(root, "pdf-cases", "rows-layout.pdf"), "wb") as f:
