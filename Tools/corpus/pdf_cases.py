@@ -6,7 +6,7 @@ hidden text (white on white, text under a black box), a scanned page, and an enc
 that opens with the empty user password. Unlabelled inputs that cannot be checked with
 pdftotext go to Corpus/pdf-cases/ and are used by the Swift tests directly: a table whose
 cells wrap a name and an address, a file with a real user password, truncated and corrupt
-files, and text in a font without a ToUnicode map.
+files, text in a font without a ToUnicode map, and layouts for row order (rows-layout.pdf).
 
 Built with reportlab (pages, non-embedded HeiseiMin-W3 like the rest of the corpus) and
 pypdf (annotations, attachments, encryption). Deterministic: fixed /ID, invariant reportlab.
@@ -344,6 +344,91 @@ def cases(root: str) -> None:
         _save(w, os.path.join(out, "pua-tounicode.pdf"))
 
 
+def rows_cases(root: str) -> None:
+    """Layouts for row order (PDFRowOrderTests): a form with a vertical label beside its rows
+    and a stamp over a value, two-column prose, single-column prose with wide spacing, a
+    roster with tight rows drawn column by column, a page of vertical writing, and a form row
+    with two blacked-out values."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    buf = io.BytesIO()
+    c = _canvas(buf)
+    # Vertical writing needs the -V encoding; registered under its own name so the
+    # horizontal HeiseiKakuGo-W5 of the rows stays horizontal.
+    vertical = UnicodeCIDFont("HeiseiMin-W3", isVertical=True)
+    vertical.name = vertical.fontName = "HeiseiMin-W3-V"
+    pdfmetrics.registerFont(vertical)
+    c.setFont("HeiseiKakuGo-W5", 14)
+    c.drawString(56, 800, "相談受付票")
+    c.setFont("HeiseiMin-W3-V", 11)
+    c.drawString(62, 770, "相談者欄")
+    # Labels first, then values: a drawing order that is not the reading order.
+    rows = [("氏名", "山田 花子"), ("電話", "03-1234-5678"), ("相談内容", "介護保険の申請について")]
+    c.setFont("HeiseiKakuGo-W5", 10.5)
+    for k, (label, _) in enumerate(rows):
+        c.drawString(90, 760 - k * 20, label)
+    for k, (_, value) in enumerate(rows):
+        c.drawString(170, 760 - k * 20, value)
+    # A stamp printed over the name: over other text, so not a cell of its row.
+    c.setFont("HeiseiKakuGo-W5", 20)
+    c.drawString(190, 755, "受付済")
+    c.showPage()
+
+    # Two columns of prose at 1.3 line spacing.
+    c.setFont("HeiseiMin-W3", 10.5)
+    left = ["左の段の一行目は区の施策の説明で、", "二行目へそのまま続いていく文章です。", "三行目で左の段が終わります。"]
+    right = ["右の段の一行目は別の話題を扱い、", "二行目も右の段の続きの文章です。", "三行目で右の段が終わります。"]
+    for k, (l, r) in enumerate(zip(left, right)):
+        c.drawString(56, 780 - k * 13.5, l)
+        c.drawString(310, 780 - k * 13.5, r)
+    c.showPage()
+
+    # One column of prose at double spacing: each line its own row, in order.
+    c.setFont("HeiseiMin-W3", 10.5)
+    lines = ["一段の文章を行間を広く取って書いた例です。", "行と行は重ならないので、", "上から順に読まれなければなりません。"]
+    for k, l in enumerate(lines):
+        c.drawString(56, 780 - k * 24, l)
+    c.showPage()
+
+    # A roster with rows as tight as lines of text (10.5 pt in 14 pt rows, as Excel exports
+    # it), drawn column by column: poppler reads each column as one paragraph.
+    c.setFont("HeiseiMin-W3", 10.5)
+    roster = [("1", "山田 花子", "世田谷区太子堂一丁目2番3号", "03-1111-2222"),
+              ("2", "長谷川 明美", "世田谷区砧五丁目", "090-3333-4444"),
+              ("3", "林 蓮", "世田谷区北沢二丁目10番1号 ハイツ北沢203", "03-5555-6666"),
+              ("4", "小野寺 さくら", "世田谷区用賀", "080-7777-8888")]
+    c.drawString(56, 790, "No.")
+    c.drawString(90, 790, "氏名")
+    c.drawString(190, 790, "住所")
+    c.drawString(430, 790, "電話")
+    for col, x in enumerate([56, 90, 190, 430]):
+        for k, row in enumerate(roster):
+            c.drawString(x, 776 - k * 14, row[col])
+    c.showPage()
+
+    # Vertical writing (縦書き), columns read right to left: poppler's order is kept.
+    c.setFont("HeiseiMin-W3-V", 12)
+    c.drawString(500, 780, "世田谷区の介護保険")
+    c.drawString(480, 780, "担当は山田花子です")
+    c.showPage()
+
+    # A form row whose two values are blacked out by boxes drawn over them (fake redaction),
+    # labels drawn before values: each hidden value keeps its own cell and its own label.
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    c.setFont("HeiseiMin-W3", 10.5)
+    cells = [(56, "氏名", False), (200, "電話", False), (100, "岡田 和夫", True), (240, "03-4321-8765", True)]
+    for x, s, covered in cells:
+        c.setFillColorRGB(0, 0, 0)
+        c.drawString(x, 780, s)
+    for x, s, covered in cells:
+        if covered:
+            c.rect(x - 1, 780 - 3, stringWidth(s, "HeiseiMin-W3", 10.5) + 2, 13, stroke=0, fill=1)
+    c.showPage()
+    c.save()
+    with open(os.path.join(root, "pdf-cases", "rows-layout.pdf"), "wb") as f:
+        f.write(buf.getvalue())
+
+
 def build(new, root: str) -> None:
     annotations(new)
     form(new)
@@ -353,3 +438,4 @@ def build(new, root: str) -> None:
     scanned(new)
     encrypted_empty_user(new)
     cases(root)
+    rows_cases(root)

@@ -49,7 +49,8 @@ public struct PDFExtractor: Extractor {
     private func readPage(_ page: PopplerPageRef, hasFills: Bool, attachments: AttachmentReader,
                           notices: inout NoticeList, emit: (TextUnit) throws -> Void) throws {
         let number = page.index + 1
-        let text = page.readText()
+        // Row order first: hidden runs, their labels and the body all read the page as laid out.
+        let text = page.readText().inRowOrder()
         let visibility = HiddenTextDetector.worthRendering(text, documentHasFills: hasFills)
             ? HiddenTextDetector().classify(page, text) : nil
         for unit in PageUnits.make(text, visibility: visibility, page: number) {

@@ -15,10 +15,11 @@ enum PageUnits {
             while i < body.count {
                 let kind = visibility[i]
                 guard kind != .visible else { i += 1; continue }
-                // A run of one kind; white space inside it (岡田 和夫) belongs to it, a line break ends it.
+                // A run of one kind; white space inside it (岡田 和夫) belongs to it, a line
+                // break or the end of its table cell ends it.
                 var j = i + 1
                 var end = i + 1
-                while j < body.count && body[j] != "\n" {
+                while j < body.count && body[j] != "\n" && body[j] != PageText.cellSeparator {
                     if visibility[j] == kind { end = j + 1 } else if !body[j].isBlank { break }
                     j += 1
                 }
@@ -47,13 +48,15 @@ enum PageUnits {
         return out + units
     }
 
-    /// The visible text just before a hidden run on its line (利用者：), as context for the rules.
+    /// The visible text just before a hidden run on its line (利用者：), as context for the
+    /// rules: in a table row, the nearest cell with visible text (the label cell), not the whole row.
     static func label(before i: Int, in scalars: [Unicode.Scalar], _ visibility: [GlyphVisibility]) -> String? {
         var k = i
         var out: [Unicode.Scalar] = []
         while k > 0 && out.count < 24 {
             k -= 1
             if scalars[k] == "\n" { break }
+            if scalars[k] == PageText.cellSeparator && out.contains(where: { !$0.isBlank }) { break }
             if visibility[k] == .visible { out.append(scalars[k]) }
         }
         var s = String.UnicodeScalarView(); s.append(contentsOf: out.reversed())
