@@ -112,6 +112,8 @@ struct SensitiveFile: Codable, Sendable {
     var previousSentenceKinds: [String]?
     /// Rules whose findings are a person's town of residence (喜多見在住の…), which ties a fact to them.
     var residenceRules: [String]?
+    /// Form items whose value is a fact about the form's subject (疾病名, 障害名, 既往歴 …).
+    var formLabels: [String]?
     /// Terms in the lists that are too vague alone (障害).
     var ignoreTerms: [String]?
 
@@ -127,6 +129,7 @@ struct SensitiveFile: Codable, Sendable {
         case rowCellMaxLength = "row_cell_max_length"
         case previousSentenceKinds = "previous_sentence_kinds"
         case residenceRules = "residence_rules"
+        case formLabels = "form_labels"
         case ignoreTerms = "ignore_terms"
     }
 }

@@ -32,6 +32,7 @@ struct SensitiveFactRecognizer: Recognizer {
     let rowCellMaxLength: Int
     let previousSentenceKinds: Set<String>
     let residenceRules: Set<String>
+    let formLabels: [(word: String, units: [UInt16])]
 
     init(file: SensitiveFile, path: String, directory: URL, context: PersonContext,
          normalizer: TextNormalizer, lexicon: LexiconBuilder) throws {
@@ -41,6 +42,7 @@ struct SensitiveFactRecognizer: Recognizer {
         rowCellMaxLength = file.rowCellMaxLength ?? 60
         previousSentenceKinds = Set(file.previousSentenceKinds ?? [])
         residenceRules = Set(file.residenceRules ?? [])
+        formLabels = RecognizerConfig.normalizedSet(file.formLabels ?? [], normalizer).sorted { $0.count > $1.count }.map { ($0, Array($0.utf16)) }
         let generic = RecognizerConfig.normalizedSet(file.genericTerms, normalizer)
         let gradeAfter = file.gradeAfter.map { normalizer.normalize($0).normalizedString }
         var overrides: [String: Int] = [:]
@@ -165,6 +167,16 @@ struct SensitiveFactRecognizer: Recognizer {
                 rejections?.append(Rejection(rule: info.id, text: original, why: "一般的・施策的な記述（「\(g)」が隣接）"))
                 continue
             }
+            switch formItem(text, c.range) {
+            case .label:
+                rejections?.append(Rejection(rule: info.id, text: original, why: "様式の項目名（値ではない）"))
+                continue
+            case .value(let label):
+                accepted.append((c, text.sentence(containing: c.range.lowerBound), "様式の「\(label)」欄の記載"))
+                continue
+            case .none:
+                break
+            }
             let sentence = text.sentence(containing: c.range.lowerBound)
             let links = linksBySentence[sentence.lowerBound] ?? context.links(in: text, sentence: sentence, names: names, residences: residences)
             linksBySentence[sentence.lowerBound] = links
@@ -195,6 +207,30 @@ struct SensitiveFactRecognizer: Recognizer {
             }
             detections.append(detection(c, text: text, reason: "\(info.label)「\(text.string(c.range))」が\(reason)", confidence: confidences[c.term.rule]))
         }
+    }
+
+    enum FormItem { case none, label, value(String) }
+
+    /// On a form, a fact written in an item such as 疾病名 or 障害名 is about the form's
+    /// subject even with no name in the sentence: the item is the column header of a
+    /// spreadsheet cell, or starts the line and is followed by a tab or colon (a PDF row
+    /// 「疾病名⇥脊髄損傷」, 「既往歴：糖尿病」). A term that is itself the item (身体障害者手帳⇥…)
+    /// is the label, not a fact.
+    func formItem(_ text: AnalyzedText, _ r: Range<Int>) -> FormItem {
+        if !text.fieldLabel.isEmpty, let l = formLabels.first(where: { text.fieldLabelContains($0.units) }) {
+            return .value(l.word)
+        }
+        let u = text.units
+        var lineStart = r.lowerBound
+        while lineStart > 0, u[lineStart - 1] != 0x0A, u[lineStart - 1] != 0x0D { lineStart -= 1 }
+        while lineStart < r.lowerBound, u[lineStart] == 0x20 || u[lineStart] == 0x09 { lineStart += 1 }
+        func separator(_ i: Int) -> Bool { i < u.count && (u[i] == 0x09 || u[i] == 0x3A) }
+        if r.lowerBound == lineStart, separator(r.upperBound) { return .label }
+        for l in formLabels where lineStart + l.units.count <= r.lowerBound {
+            let end = lineStart + l.units.count
+            if u[lineStart..<end].elementsEqual(l.units), separator(end) { return .value(l.word) }
+        }
+        return .none
     }
 
     /// The sentence before `sentence` when nothing but one line break separates them (a blank
