@@ -102,7 +102,14 @@ public struct ScanReport: Codable, Sendable {
         return 0
     }
 
+    /// The report as JSON per the shared schema (see `ReportJSONWriter`).
     public func json(pretty: Bool = true) throws -> Data {
+        Data(ReportJSONWriter.write(self, pretty: pretty))
+    }
+
+    /// The same document through `JSONEncoder` and the `Codable` conformances (the reference
+    /// the hand-written writer is tested against).
+    public func jsonViaEncoder(pretty: Bool = true) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(self)

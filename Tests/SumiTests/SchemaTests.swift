@@ -20,6 +20,26 @@ final class SchemaTests: XCTestCase {
         XCTAssertEqual(errors, [])
     }
 
+    /// The hand-written JSON writer gives the same document as JSONEncoder over the Codable
+    /// conformances, for a report with every format, notices, boxes, cells and escapes.
+    func testJSONWriterMatchesCodable() throws {
+        let root = ScanTests.root
+        let scanner = try ScanTests.scanner()
+        let paths = ["Corpus/samples", "Corpus/eval/pdf", "Corpus/eval/office", "Corpus/eval/roster/roster-02.csv"]
+        let targets = BatchScanner.targets(for: paths.map { root.appendingPathComponent($0).path } + ["/nonexistent/x.txt"])
+        let files = BatchScanner(scanner: scanner).scan(targets)
+        var report = ScanReport(version: sumiVersion, rulesVersion: scanner.ruleSet.version, files: files, elapsedSeconds: 1.25)
+        report.files[0].path = "quote\" \\ slash/ tab\t newline\n control\u{01} 日本語"
+        XCTAssertGreaterThan(report.files.flatMap(\.findings).count, 50)
+        XCTAssertTrue(report.files.flatMap(\.findings).contains { $0.location.bbox != nil })
+        for pretty in [true, false] {
+            let mine = try JSONSerialization.jsonObject(with: try report.json(pretty: pretty)) as? NSDictionary
+            let reference = try JSONSerialization.jsonObject(with: try report.jsonViaEncoder(pretty: pretty)) as? NSDictionary
+            XCTAssertNotNil(mine)
+            XCTAssertEqual(mine, reference)
+        }
+    }
+
     func testValidatorCatchesViolations() throws {
         let schema: [String: Any] = ["type": "object", "required": ["a"], "properties": ["a": ["enum": ["x", "y"]], "n": ["type": "integer"]]]
         let v = JSONSchemaSubset(root: schema)
