@@ -137,4 +137,16 @@ final class RecognizerTests: XCTestCase {
         let anonymous = RuleMatcher(set).detect(group: Array(row.dropFirst()))
         XCTAssertEqual(anonymous.detections.flatMap { $0 }.count, 0)
     }
+
+    func testTownColumnOnlyInARowThatNamesAPerson() throws {
+        let set = try RulePackTests.shipped()
+        let row = [TextUnit(text: "中島 清", fieldLabel: "氏名", groupKey: "row:2"),
+                   TextUnit(text: "砧", fieldLabel: "町名", groupKey: "row:2")]
+        let r = RuleMatcher(set).detect(group: row)
+        XCTAssertEqual(r.detections[1].map(\.category), [.address])
+        // A statistics table with a 町名 column names no one.
+        let stats = [TextUnit(text: "砧", fieldLabel: "町名", groupKey: "row:2"),
+                     TextUnit(text: "1,234", fieldLabel: "世帯数", groupKey: "row:2")]
+        XCTAssertEqual(RuleMatcher(set).detect(group: stats).detections.flatMap { $0 }.count, 0)
+    }
 }

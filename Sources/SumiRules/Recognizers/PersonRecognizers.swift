@@ -28,8 +28,10 @@ enum PersonRecognizers {
         if let file = try RecognizerConfig.read(TownFile.self, directory, townPath) {
             markers = file.blockMarkers.map { Array(normalizer.normalize($0).units) }
             if wanted(file.rules.map(\.id)) {
-                loaded.recognizers.append(try TownRecognizer(file: file, path: townPath, directory: directory, context: context,
-                                                             normalizer: normalizer, lexicon: lexicon))
+                let town = try TownRecognizer(file: file, path: townPath, directory: directory, context: context,
+                                              normalizer: normalizer, lexicon: lexicon)
+                loaded.recognizers.append(town)
+                loaded.groupRecognizers.append(TownColumnRecognizer(town: town))
             }
         }
         let sensitivePath = "recognizers/sensitive.yaml"

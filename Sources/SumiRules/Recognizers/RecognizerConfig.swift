@@ -145,6 +145,9 @@ struct TownFile: Codable, Sendable {
     var stopwords: [String]
     /// Lines starting with these begin a new opinion (block) in running text.
     var blockMarkers: [String]
+    /// Column headers whose cells hold where a person lives (町名, 居住地区): a town alone in
+    /// such a cell is an address.
+    var fieldLabels: [String]?
 
     enum CodingKeys: String, CodingKey {
         case rules
@@ -152,6 +155,7 @@ struct TownFile: Codable, Sendable {
         case runSuffixes = "run_suffixes"
         case stopwords
         case blockMarkers = "block_markers"
+        case fieldLabels = "field_labels"
     }
 }
 

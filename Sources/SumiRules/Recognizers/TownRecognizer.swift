@@ -15,6 +15,7 @@ struct TownRecognizer: Recognizer {
     let runSuffixes: [[UInt16]]
     let stopwords: Set<String>
     let context: PersonContext
+    let fieldLabels: [(word: String, units: [UInt16])]
 
     private var info: RuleInfo { rules[0] }
 
@@ -27,6 +28,7 @@ struct TownRecognizer: Recognizer {
         residence = RecognizerConfig.literals(file.residenceAfter, normalizer, lexicon)
         runSuffixes = file.runSuffixes.map { Array(normalizer.normalize($0).units) }
         stopwords = RecognizerConfig.normalizedSet(file.stopwords, normalizer)
+        fieldLabels = RecognizerConfig.normalizedSet(file.fieldLabels ?? [], normalizer).sorted().map { ($0, Array($0.utf16)) }
         var towns = KeyTable<Bool>()
         let dir = directory.appendingPathComponent("dict/places/towns")
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(".tsv") }.sorted()
@@ -112,6 +114,33 @@ struct TownRecognizer: Recognizer {
                 rule: info.id, category: info.category, label: info.label, severity: info.severity,
                 legalClass: info.legalClass, confidence: confidence, range: text.normalized.originalRange(r),
                 reason: "個人の文脈にある\(reason)「\(text.string(r))」", normalized: text.string(r), normalizedRange: r))
+        }
+    }
+}
+
+/// A town alone in a residence column (町名, 居住地区) of a row that names a person: a case
+/// list's 「中島 清 | 砧」. A statistics table with a 町名 column and no names is not personal,
+/// so this looks at the whole row, after the per-cell recognizers.
+struct TownColumnRecognizer: GroupRecognizer {
+    let town: TownRecognizer
+
+    func recognize(group: [AnalyzedText], detections: inout [[Detection]], notices: inout [Notice]) {
+        guard !town.fieldLabels.isEmpty, group.count > 1,
+              detections.contains(where: { $0.contains { $0.category == .personName } }) else { return }
+        for (i, text) in group.enumerated() where !text.fieldLabel.isEmpty {
+            guard let label = town.fieldLabels.first(where: { text.fieldLabelContains($0.units) }) else { continue }
+            let u = text.units
+            var s = 0, e = u.count
+            while s < e && (u[s] == 0x20 || u[s] == 0x09) { s += 1 }
+            while e > s && (u[e - 1] == 0x20 || u[e - 1] == 0x09) { e -= 1 }
+            guard e > s, !detections[i].contains(where: { $0.normalizedRange.overlaps(s..<e) }),
+                  u.withUnsafeBufferPointer({ town.isTown($0, s..<e) }) else { continue }
+            let info = town.rules[0]
+            detections[i].append(Detection(
+                rule: info.id, category: info.category, label: info.label, severity: info.severity,
+                legalClass: info.legalClass, confidence: town.confidence, range: text.normalized.originalRange(s..<e),
+                reason: "氏名のある行の「\(label.word)」欄の町名「\(text.string(s..<e))」", normalized: text.string(s..<e),
+                normalizedRange: s..<e))
         }
     }
 }
