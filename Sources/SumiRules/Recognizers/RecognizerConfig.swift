@@ -110,6 +110,8 @@ struct SensitiveFile: Codable, Sendable {
     var rowCellMaxLength: Int?
     /// Kinds of term (dict/sensitive `kind` column) that the sentence before may tie to a person.
     var previousSentenceKinds: [String]?
+    /// How many sentences back, within the paragraph, may name the person (default 1).
+    var previousSentenceLimit: Int?
     /// Rules whose findings are a person's town of residence (喜多見在住の…), which ties a fact to them.
     var residenceRules: [String]?
     /// Form items whose value is a fact about the form's subject (疾病名, 障害名, 既往歴 …).
@@ -128,6 +130,7 @@ struct SensitiveFile: Codable, Sendable {
         case generalBefore = "general_before"
         case rowCellMaxLength = "row_cell_max_length"
         case previousSentenceKinds = "previous_sentence_kinds"
+        case previousSentenceLimit = "previous_sentence_limit"
         case residenceRules = "residence_rules"
         case formLabels = "form_labels"
         case ignoreTerms = "ignore_terms"

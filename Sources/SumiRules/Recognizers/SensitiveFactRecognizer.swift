@@ -31,6 +31,7 @@ struct SensitiveFactRecognizer: Recognizer {
     let context: PersonContext
     let rowCellMaxLength: Int
     let previousSentenceKinds: Set<String>
+    let previousSentenceLimit: Int
     let residenceRules: Set<String>
     let formLabels: [(word: String, units: [UInt16])]
 
@@ -41,6 +42,7 @@ struct SensitiveFactRecognizer: Recognizer {
         self.context = context
         rowCellMaxLength = file.rowCellMaxLength ?? 60
         previousSentenceKinds = Set(file.previousSentenceKinds ?? [])
+        previousSentenceLimit = file.previousSentenceLimit ?? 1
         residenceRules = Set(file.residenceRules ?? [])
         formLabels = RecognizerConfig.normalizedSet(file.formLabels ?? [], normalizer).sorted { $0.count > $1.count }.map { ($0, Array($0.utf16)) }
         let generic = RecognizerConfig.normalizedSet(file.genericTerms, normalizer)
@@ -187,12 +189,19 @@ struct SensitiveFactRecognizer: Recognizer {
             // A case record or a slide often names the person once and lists the facts on the
             // next line (対象児童：ひなたさん⏎状況：てんかんの服薬…). The sentence just before,
             // in the same paragraph, may carry the link.
-            if previousSentenceKinds.contains(c.term.kind), text.units[sentence.lowerBound] != 0x3010 /* 【 answer block */,
-               let previous = previousSentence(text, before: sentence) {
-                let before = linksBySentence[previous.lowerBound] ?? context.links(in: text, sentence: previous, names: names, residences: residences)
-                linksBySentence[previous.lowerBound] = before
-                if let link = before.last {
-                    accepted.append((c, sentence, "直前の文の\(link.description)に続く記述"))
+            // Up to `previousSentenceLimit` sentences back (状況：現在保護観察中。窃盗による少年院送致歴あり。).
+            if previousSentenceKinds.contains(c.term.kind), text.units[sentence.lowerBound] != 0x3010 /* 【 answer block */ {
+                var current = sentence
+                var link: PersonContext.Link? = nil
+                for _ in 0..<previousSentenceLimit {
+                    guard let previous = previousSentence(text, before: current) else { break }
+                    let before = linksBySentence[previous.lowerBound] ?? context.links(in: text, sentence: previous, names: names, residences: residences)
+                    linksBySentence[previous.lowerBound] = before
+                    if let l = before.last { link = l; break }
+                    current = previous
+                }
+                if let link {
+                    accepted.append((c, sentence, "前の文の\(link.description)に続く記述"))
                     continue
                 }
             }
