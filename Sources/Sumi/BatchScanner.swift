@@ -79,22 +79,25 @@ public struct BatchScanner: Sendable {
         let results = ResultSlots(count: targets.count)
         let done = Counter()
         let scanner = self.scanner
-        DispatchQueue.concurrentPerform(iterations: min(concurrency, max(1, targets.count))) { worker in
+        // Fewer files than cores: the spare cores run the rules inside each file.
+        let fileWorkers = min(concurrency, max(1, targets.count))
+        let threadsPerFile = max(1, concurrency / fileWorkers)
+        DispatchQueue.concurrentPerform(iterations: fileWorkers) { worker in
             var i = worker
             while i < targets.count {
                 let report: FileReport
                 switch targets[i] {
                 case .file(let url, let display):
-                    report = scanner.scanFile(at: url, displayPath: display)
+                    report = scanner.scanFile(at: url, displayPath: display, threads: threadsPerFile)
                 case .stdin:
                     let data = FileHandle.standardInput.readDataToEndOfFile()
-                    report = scanner.scan(data: data, name: "-")
+                    report = scanner.scan(data: data, name: "-", threads: threadsPerFile)
                 case .problem(let path, let code, let message):
                     report = FileReport(path: path, format: .unknown, notices: [Notice(code: code, message: message)], failed: true)
                 }
                 results.set(i, report)
                 progress?(done.increment(), targets.count, report)
-                i += concurrency
+                i += fileWorkers
             }
         }
         return results.all()

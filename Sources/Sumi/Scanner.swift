@@ -23,16 +23,17 @@ public final class DocumentScanner: Sendable {
     }
 
     /// Scans a file on disk. Never throws: what goes wrong is in the report entry.
-    public func scanFile(at url: URL, displayPath: String? = nil) -> FileReport {
-        scan(ExtractionInput(url: url, name: displayPath ?? url.path, limits: limits))
+    /// `threads` > 1 runs the rules on that many cores (for a batch with fewer files than cores).
+    public func scanFile(at url: URL, displayPath: String? = nil, threads: Int = 1) -> FileReport {
+        scan(ExtractionInput(url: url, name: displayPath ?? url.path, limits: limits), threads: threads)
     }
 
     /// Scans bytes in memory (stdin, an upload, an attachment).
-    public func scan(data: Data, name: String, depth: Int = 0) -> FileReport {
-        scan(ExtractionInput(data: data, name: name, limits: limits, depth: depth))
+    public func scan(data: Data, name: String, depth: Int = 0, threads: Int = 1) -> FileReport {
+        scan(ExtractionInput(data: data, name: name, limits: limits, depth: depth), threads: threads)
     }
 
-    public func scan(_ input: ExtractionInput) -> FileReport {
+    public func scan(_ input: ExtractionInput, threads: Int = 1) -> FileReport {
         let started = Date()
         var head = Data()
         var hash: String? = nil
@@ -76,14 +77,29 @@ public final class DocumentScanner: Sendable {
         var assembler = FindingAssembler(path: input.name)
         var notices: [Notice] = []
         var group: [TextUnit] = []
+        // Groups wait in a small batch so that several cores can run the rules on them; the
+        // results are assembled in document order, so the report does not depend on threads.
+        var batch: [[TextUnit]] = []
+        var batchUnits = 0
+        func flushBatch() {
+            guard !batch.isEmpty else { return }
+            let results = threads > 1 && batch.count > 1
+                ? pool.detectInParallel(batch, threads: threads)
+                : batch.map { matcher.detect(group: $0) }
+            for (units, result) in zip(batch, results) {
+                for (unit, detections) in zip(units, result.detections) { assembler.add(detections, in: unit) }
+                notices.append(contentsOf: result.notices)
+            }
+            batch.removeAll(keepingCapacity: true)
+            batchUnits = 0
+        }
         func flushGroup() {
             guard !group.isEmpty else { return }
-            let result = matcher.detect(group: group)
-            for (unit, detections) in zip(group, result.detections) {
-                assembler.add(detections, in: unit)
-            }
-            notices.append(contentsOf: result.notices)
+            batchUnits += group.reduce(0) { $0 + $1.utf16Count }
+            batch.append(group)
             group.removeAll(keepingCapacity: true)
+            // Bounded: at most ~2 M characters (two text chunks) or 512 rows in flight.
+            if threads == 1 || batch.count >= 512 || batchUnits >= 1 << 21 { flushBatch() }
         }
         do {
             let summary = try extractor.extract(input) { unit in
@@ -95,16 +111,19 @@ public final class DocumentScanner: Sendable {
                 }
             }
             flushGroup()
+            flushBatch()
             return FileReport(path: input.name, format: summary.format, sha256: hash, encoding: summary.encoding,
                               pages: summary.pages, notices: summary.notices + notices, findings: assembler.findings,
                               failed: summary.failed, elapsedSeconds: Date().timeIntervalSince(started))
         } catch let e as ExtractionError {
             flushGroup()
+            flushBatch()
             return FileReport(path: input.name, format: format, sha256: hash,
                               notices: notices + [Notice(code: e.code, message: e.message)], findings: assembler.findings,
                               failed: true, elapsedSeconds: Date().timeIntervalSince(started))
         } catch {
             flushGroup()
+            flushBatch()
             return FileReport(path: input.name, format: format, sha256: hash,
                               notices: notices + [Notice(code: NoticeCode.readError, message: "読み取り中にエラーが発生しました: \(error)")],
                               findings: assembler.findings, failed: true, elapsedSeconds: Date().timeIntervalSince(started))
@@ -128,6 +147,31 @@ final class MatcherPool: @unchecked Sendable {
     func release(_ m: RuleMatcher) {
         lock.lock(); free.append(m); lock.unlock()
     }
+
+    /// Runs the rules on groups on `threads` cores, each with its own matcher; results in input order.
+    func detectInParallel(_ groups: [[TextUnit]], threads: Int) -> [RuleMatcher.GroupResult] {
+        let slots = GroupResultSlots(count: groups.count)
+        let workers = min(threads, groups.count)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let m = acquire()
+            defer { release(m) }
+            var i = worker
+            while i < groups.count {
+                slots.set(i, m.detect(group: groups[i]))
+                i += workers
+            }
+        }
+        return slots.all()
+    }
+}
+
+/// Result slots filled from several threads, each index by one thread.
+final class GroupResultSlots: @unchecked Sendable {
+    private var slots: [RuleMatcher.GroupResult?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: RuleMatcher.GroupResult) { lock.lock(); slots[i] = r; lock.unlock() }
+    func all() -> [RuleMatcher.GroupResult] { lock.lock(); defer { lock.unlock() }; return slots.map { $0! } }
 }
 
 extension FormatDetector {

@@ -23,6 +23,14 @@ public struct TextUnit: Sendable {
         }
     }
 
+    /// Length in UTF-16 units, without copying.
+    public var utf16Count: Int {
+        switch storage {
+        case .string(let s): s.utf16.count
+        case .utf16(let u): u.count
+        }
+    }
+
     private enum Storage: Sendable {
         case string(String)
         case utf16([UInt16])
