@@ -33,6 +33,15 @@ final class OOXMLDOCXTests: XCTestCase {
         XCTAssertEqual(nameCell.groupKey, phoneCell.groupKey, "cells of one table row form a group")
     }
 
+    func testItemValueFormLabelsTheValueWithItsItem() throws {
+        // app-02.docx: a table headed 項目 | 記入例; the value cell carries its row's item.
+        let r = try OOXMLFixture.extract("eval/application/app-02.docx", format: .docx)
+        let birth = try XCTUnwrap(r.units(.body).first { $0.text == "平成元年4月1日" })
+        XCTAssertEqual(birth.fieldLabel, "生年月日 記入例")
+        let item = try XCTUnwrap(r.units(.body).first { $0.text == "生年月日" })
+        XCTAssertEqual(item.fieldLabel, "項目")
+    }
+
     func testTrackedChangesKeepDeletedAndInsertedTextApart() throws {
         let r = try OOXMLFixture.extract("eval/office/office-01.docx", format: .docx)
         let change = try XCTUnwrap(r.units(.trackedChange).first { $0.text.contains("080-1357-2468") })

@@ -145,6 +145,12 @@ final class DOCXPartHandler: SAXHandler {
             if t.row > 1 {
                 if let h = t.header[col], !h.isEmpty, h.count <= 40 { label = h }
                 else if let left = t.rowCells[col - 1], Self.looksLikeLabel(left) { label = left }
+                // An item/value form (項目 | 記入例): the item in the first cell names the value
+                // beside it (生年月日 | 平成元年4月1日), whatever the value column is headed.
+                if col == 2, let itemHeader = t.header[1], Self.itemHeaders.contains(itemHeader),
+                   let item = t.rowCells[1], Self.looksLikeLabel(item), label != item {
+                    label = [item, label].compactMap { $0 }.joined(separator: " ")
+                }
             }
             var c = newContainer(label: label, location: Location(part: part, row: t.row, column: col),
                                  key: "\(part)#tbl\(t.id)r\(t.row)")
@@ -274,6 +280,9 @@ final class DOCXPartHandler: SAXHandler {
     }
 
     /// A short left-hand cell such as 氏名 or 生年月日 that labels the cell to its right.
+    /// Headers of a first column that lists form items.
+    static let itemHeaders: Set<String> = ["項目", "項目名", "区分", "事項", "種別", "記入項目", "内容"]
+
     static func looksLikeLabel(_ s: String) -> Bool {
         !s.isEmpty && s.count <= 12 && !s.contains(where: { $0.isNumber }) && !s.contains("\n")
     }
