@@ -34,6 +34,11 @@ public struct Validators: Sendable {
     /// Qn = n+1 for n ≤ 6 and n−5 for n ≥ 7; a remainder ≤ 1 gives 0.
     public static func myNumberCheckDigit(_ d: [Int]) -> Bool {
         guard d.count == 12 else { return false }
+        return myNumberCheckDigit(forFirst11: Array(d.prefix(11))) == d[11]
+    }
+
+    /// The check digit of a My Number whose first 11 digits are given.
+    public static func myNumberCheckDigit(forFirst11 d: [Int]) -> Int {
         var sum = 0
         for n in 1...11 {
             let p = d[11 - n]
@@ -41,8 +46,7 @@ public struct Validators: Sendable {
             sum += p * q
         }
         let r = sum % 11
-        let check = r <= 1 ? 0 : 11 - r
-        return check == d[11]
+        return r <= 1 ? 0 : 11 - r
     }
 
     /// Corporate Number (法人番号): 13 digits, the FIRST a check digit:

@@ -1,3 +1,5 @@
+import SumiRules
+
 /// Deterministic Japanese text shaped like municipal documents: mostly policy prose with dates,
 /// amounts and section numbers (things that look like numbers but are not personal), and a few
 /// pieces of personal information per page (about 3 per 1,500 characters).
@@ -43,14 +45,7 @@ struct MunicipalText {
     /// A My Number that passes the official check digit.
     private mutating func myNumber() -> String {
         let body = (0..<11).map { _ in int(10) }
-        var sum = 0
-        for n in 1...11 {
-            let p = body[11 - n]
-            let q = n <= 6 ? n + 1 : n - 5
-            sum += p * q
-        }
-        let r = sum % 11
-        let check = r <= 1 ? 0 : 11 - r
+        let check = Validators.myNumberCheckDigit(forFirst11: body)
         let s = body.map(String.init).joined() + String(check)
         let a = s.startIndex
         return "\(s[a..<s.index(a, offsetBy: 4)]) \(s[s.index(a, offsetBy: 4)..<s.index(a, offsetBy: 8)]) \(s[s.index(a, offsetBy: 8)...])"
