@@ -78,6 +78,22 @@ final class OOXMLDOCXTests: XCTestCase {
         XCTAssertEqual(r.summary.format, .docx)
     }
 
+    func testImagesWithNoTextAreNotClean() throws {
+        // A scanned form pasted into Word: one picture, no text. Its words are in the pixels.
+        let document = """
+        <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>
+        <w:p><w:r><w:t>申請書</w:t></w:r></w:p></w:body></w:document>
+        """
+        let data = try OOXMLZip.make([
+            "_rels/.rels": OOXMLZip.rels([("rId1", "officeDocument", "word/document.xml")]),
+            "word/_rels/document.xml.rels": OOXMLZip.rels([("rId1", "image", "media/image1.png")]),
+            "word/document.xml": document, "word/media/image1.png": "not really a png",
+        ])
+        let r = try OOXMLFixture.extract(ExtractionInput(data: data, name: "scan.docx"), format: .docx)
+        XCTAssertEqual(r.noticeCodes, [NoticeCode.imageOnlyPage])
+        XCTAssertTrue(r.summary.notices.contains { $0.meansUnread })
+    }
+
     func testCommentsWithAuthorsHeadersAndFooters() throws {
         let r = try OOXMLFixture.extract("eval/minutes/min-02.docx", format: .docx)
         let comment = try XCTUnwrap(r.units(.comment).first { $0.text.contains("発言者名は公開版では削除すること") })

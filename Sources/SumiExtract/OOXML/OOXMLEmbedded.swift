@@ -7,6 +7,9 @@ import SumiModel
 /// objects, PDFs) are not, so the file is incomplete. Images and macros are mentioned so
 /// the reviewer knows to look.
 enum OOXMLEmbedded {
+    /// Fewer visible characters than this, with images, is an image-only document.
+    static let imageOnlyTextLimit = 20
+
     static func note(_ session: OOXMLSession, relationships: [OOXMLPackage.Relationship]) {
         var embedded = Set<String>()
         var images = Set<String>()
@@ -30,7 +33,13 @@ enum OOXMLEmbedded {
                                   part: unread.first))
         }
         if !images.isEmpty {
-            session.notice(Notice(code: NoticeCode.embeddedImage, message: OOXMLMessages.images(images.count)))
+            // A logo beside real text is only mentioned; a document that is images with next to
+            // no text (a scanned form pasted into Word) was not read, like a PDF image-only page.
+            if session.visibleCharacters < imageOnlyTextLimit {
+                session.notice(Notice(code: NoticeCode.imageOnlyPage, message: OOXMLMessages.imageOnly(images.count)))
+            } else {
+                session.notice(Notice(code: NoticeCode.embeddedImage, message: OOXMLMessages.images(images.count)))
+            }
         }
         if macros || session.package.partNames.contains(where: { $0.hasSuffix("vbaProject.bin") }) {
             session.notice(Notice(code: NoticeCode.macros, message: OOXMLMessages.macros))

@@ -12,6 +12,9 @@ final class OOXMLSession {
     private(set) var sinkError: Error?
     private(set) var timedOut = false
     private var clockTicks = 0
+    /// Characters of visible text read so far (body, headers, notes), to tell a document
+    /// that is really a pasted scan from one that merely has a logo.
+    private(set) var visibleCharacters = 0
 
     init(package: OOXMLPackage, input: ExtractionInput, sink: @escaping (TextUnit) throws -> Void) {
         self.package = package
@@ -21,6 +24,9 @@ final class OOXMLSession {
 
     func emit(_ unit: TextUnit) {
         guard sinkError == nil else { return }
+        if unit.source == .body || unit.source == .headerFooter || unit.source == .notes {
+            visibleCharacters += unit.utf16Count
+        }
         do { try sink(unit) } catch { sinkError = error }
     }
 
@@ -85,6 +91,9 @@ enum OOXMLMessages {
     }
     static let noMainPart = "Office 文書の本体（document.xml / workbook.xml / presentation.xml）が見つかりません。ファイルが壊れています。"
     static let macros = "マクロ（VBA）が含まれています。マクロの中の文字は読み取っていません。"
+    static func imageOnly(_ count: Int) -> String {
+        "本文の文字がほとんどなく、画像が \(count) 個あります（スキャンした書類や写真を貼り付けた文書の可能性）。画像の中の文字は読み取っていないため、目視で確認してください。"
+    }
 }
 
 extension NoticeCode {
