@@ -112,6 +112,8 @@ struct SensitiveFile: Codable, Sendable {
     var previousSentenceKinds: [String]?
     /// How many sentences back, within the paragraph, may name the person (default 1).
     var previousSentenceLimit: Int?
+    /// A sentence starting with one of these (【区の考え方】) speaks for someone else: it is not tied to the sentence before.
+    var previousSentenceBreaks: [String]?
     /// Rules whose findings are a person's town of residence (喜多見在住の…), which ties a fact to them.
     var residenceRules: [String]?
     /// Form items whose value is a fact about the form's subject (疾病名, 障害名, 既往歴 …).
@@ -131,6 +133,7 @@ struct SensitiveFile: Codable, Sendable {
         case rowCellMaxLength = "row_cell_max_length"
         case previousSentenceKinds = "previous_sentence_kinds"
         case previousSentenceLimit = "previous_sentence_limit"
+        case previousSentenceBreaks = "previous_sentence_breaks"
         case residenceRules = "residence_rules"
         case formLabels = "form_labels"
         case ignoreTerms = "ignore_terms"

@@ -32,6 +32,7 @@ struct SensitiveFactRecognizer: Recognizer {
     let rowCellMaxLength: Int
     let previousSentenceKinds: Set<String>
     let previousSentenceLimit: Int
+    let previousSentenceBreaks: [[UInt16]]
     let residenceRules: Set<String>
     let formLabels: [(word: String, units: [UInt16])]
 
@@ -43,6 +44,7 @@ struct SensitiveFactRecognizer: Recognizer {
         rowCellMaxLength = file.rowCellMaxLength ?? 60
         previousSentenceKinds = Set(file.previousSentenceKinds ?? [])
         previousSentenceLimit = file.previousSentenceLimit ?? 1
+        previousSentenceBreaks = (file.previousSentenceBreaks ?? []).map { Array(normalizer.normalize($0).units) }.filter { !$0.isEmpty }
         residenceRules = Set(file.residenceRules ?? [])
         formLabels = RecognizerConfig.normalizedSet(file.formLabels ?? [], normalizer).sorted { $0.count > $1.count }.map { ($0, Array($0.utf16)) }
         let generic = RecognizerConfig.normalizedSet(file.genericTerms, normalizer)
@@ -190,7 +192,8 @@ struct SensitiveFactRecognizer: Recognizer {
             // next line (対象児童：ひなたさん⏎状況：てんかんの服薬…). The sentence just before,
             // in the same paragraph, may carry the link.
             // Up to `previousSentenceLimit` sentences back (状況：現在保護観察中。窃盗による少年院送致歴あり。).
-            if previousSentenceKinds.contains(c.term.kind), text.units[sentence.lowerBound] != 0x3010 /* 【 answer block */ {
+            if previousSentenceKinds.contains(c.term.kind),
+               !previousSentenceBreaks.contains(where: { PersonContext.hasPrefix(text.units, at: sentence.lowerBound, $0) }) {
                 var current = sentence
                 var link: PersonContext.Link? = nil
                 for _ in 0..<previousSentenceLimit {
