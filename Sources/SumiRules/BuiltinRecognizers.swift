@@ -11,31 +11,19 @@ enum BuiltinRecognizers {
     }
 
     static func load(directory: URL, normalizer: TextNormalizer, lexicon: LexiconBuilder,
-                     places: PlaceIndex?, only: Set<String>?) throws -> Loaded {
+                     dictionaries: CompiledDictionaries, only: Set<String>?) throws -> Loaded {
         var loaded = Loaded()
         func wanted(_ r: any Recognizer) -> Bool {
             guard let only else { return true }
             return r.rules.contains { only.contains($0.id) }
         }
-        // The place gazetteer and the name dictionaries are the two big loads: read them on two cores.
-        let gazetteer = BackgroundTask { try Gazetteer.load(from: directory, normalizer: normalizer) }
-        var people = Loaded()
-        let peopleError: (any Error)?
-        do {
-            try PersonRecognizers.load(directory: directory, normalizer: normalizer, lexicon: lexicon, only: only, into: &people)
-            peopleError = nil
-        } catch {
-            peopleError = error
-        }
-        let places = try gazetteer.wait()
-        if let peopleError { throw peopleError }
         // Addresses run first: the person recognizers look at what was found before them.
         if let address = try AddressRecognizer.load(directory: directory, normalizer: normalizer, lexicon: lexicon,
-                                                    gazetteer: places), wanted(address) {
+                                                    gazetteer: dictionaries.gazetteer), wanted(address) {
             loaded.recognizers.append(address)
         }
-        loaded.recognizers += people.recognizers
-        loaded.groupRecognizers += people.groupRecognizers
+        try PersonRecognizers.load(directory: directory, normalizer: normalizer, lexicon: lexicon,
+                                   dictionaries: dictionaries, only: only, into: &loaded)
         return loaded
     }
 }

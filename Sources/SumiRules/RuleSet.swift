@@ -29,7 +29,6 @@ public final class RuleSet: Sendable {
         guard fm.fileExists(atPath: directory.path, isDirectory: &isDir), isDir.boolValue else {
             throw RuleLoadError(file: directory.path, message: "ルールのディレクトリが見つかりません (rules directory not found)")
         }
-        let versionTask = BackgroundTask { try RuleSet.hashDirectory(directory) }
 
         // Text layer configuration: the variant-kanji table.
         let variantsURL = directory.appendingPathComponent("dict/text/variant_kanji.tsv")
@@ -44,8 +43,9 @@ public final class RuleSet: Sendable {
         let normalizer = TextNormalizer(variants: variants)
         self.normalizer = normalizer
 
-        let places = try PlaceIndex.load(from: directory)
-        let validators = Validators(places: places)
+        // Names, places and the version hash: from the dictionary cache when it is current.
+        let dictionaries = try CompiledDictionaries.load(directory: directory, normalizer: normalizer)
+        let validators = Validators(places: dictionaries.places)
         let lexicon = LexiconBuilder()
 
         // Pattern packs.
@@ -76,7 +76,7 @@ public final class RuleSet: Sendable {
 
         // Recognizers configured by data (names, sensitive facts, towns in personal context).
         let loaded = try BuiltinRecognizers.load(directory: directory, normalizer: normalizer, lexicon: lexicon,
-                                                 places: places, only: ruleIDs)
+                                                 dictionaries: dictionaries, only: ruleIDs)
         for r in loaded.recognizers {
             for info in r.rules {
                 if let other = seen[info.id] {
@@ -88,7 +88,7 @@ public final class RuleSet: Sendable {
         recognizers = loaded.recognizers
         groupRecognizers = loaded.groupRecognizers
         self.literals = lexicon.literals
-        version = try versionTask.wait()
+        version = dictionaries.version
         self.lexicon = lexicon.build()
     }
 

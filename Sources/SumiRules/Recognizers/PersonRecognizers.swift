@@ -8,7 +8,8 @@ import SumiText
 /// Order matters: names first (towns and facts look for a name in the same sentence),
 /// then towns, then sensitive facts; the combination check runs per group afterwards.
 enum PersonRecognizers {
-    static func load(directory: URL, normalizer: TextNormalizer, lexicon: LexiconBuilder, only: Set<String>?,
+    static func load(directory: URL, normalizer: TextNormalizer, lexicon: LexiconBuilder,
+                     dictionaries: CompiledDictionaries, only: Set<String>?,
                      into loaded: inout BuiltinRecognizers.Loaded) throws {
         let ctxPath = "recognizers/person_context.yaml"
         guard let ctxFile = try RecognizerConfig.read(PersonContextFile.self, directory, ctxPath) else { return }
@@ -17,9 +18,7 @@ enum PersonRecognizers {
 
         let namePath = "recognizers/person_name.yaml"
         if let file = try RecognizerConfig.read(PersonNameFile.self, directory, namePath), wanted(file.rules.map(\.id)) {
-            let names = try NameLexicon.load(directory: directory, normalizer: normalizer,
-                                             kanaStopwords: Set(file.kanaStopwords))
-            let r = try PersonNameRecognizer(file: file, path: namePath, names: names, context: context,
+            let r = try PersonNameRecognizer(file: file, path: namePath, names: dictionaries.names ?? NameLexicon(), context: context,
                                              normalizer: normalizer, lexicon: lexicon)
             loaded.recognizers.append(r)
         }
@@ -28,7 +27,10 @@ enum PersonRecognizers {
         if let file = try RecognizerConfig.read(TownFile.self, directory, townPath) {
             markers = file.blockMarkers.map { Array(normalizer.normalize($0).units) }
             if wanted(file.rules.map(\.id)) {
-                let town = try TownRecognizer(file: file, path: townPath, directory: directory, context: context,
+                guard let gazetteer = dictionaries.gazetteer else {
+                    throw RuleLoadError(file: townPath, message: "dict/places/ (prefectures.tsv, municipalities.tsv, towns/) is missing")
+                }
+                let town = try TownRecognizer(file: file, path: townPath, gazetteer: gazetteer, context: context,
                                               normalizer: normalizer, lexicon: lexicon)
                 loaded.recognizers.append(town)
                 loaded.groupRecognizers.append(TownColumnRecognizer(town: town))

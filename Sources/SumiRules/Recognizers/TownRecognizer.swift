@@ -5,12 +5,12 @@ import SumiText
 /// A town name (町名: 喜多見, 深沢) on its own is an address finding only in personal
 /// context: right before a residence word (深沢在住, 喜多見に住む, 上用賀の自宅) or in a
 /// sentence that points at one person (孫（千歳台在住、小3）, うちの娘（若林、高校1年）).
-/// Full addresses are the address pack's job. Towns: Rules/dict/places/towns/;
+/// Full addresses are the address pack's job. Towns: the gazetteer (Rules/dict/places/towns/);
 /// configuration: Rules/recognizers/town.yaml.
 struct TownRecognizer: Recognizer {
     let rules: [RuleInfo]
     let confidence: Double
-    let towns: KeyTable<Bool>
+    let gazetteer: Gazetteer
     let residence: [(id: Int32, word: String)]
     let runSuffixes: [[UInt16]]
     let stopwords: Set<String>
@@ -19,7 +19,7 @@ struct TownRecognizer: Recognizer {
 
     private var info: RuleInfo { rules[0] }
 
-    init(file: TownFile, path: String, directory: URL, context: PersonContext,
+    init(file: TownFile, path: String, gazetteer: Gazetteer, context: PersonContext,
          normalizer: TextNormalizer, lexicon: LexiconBuilder) throws {
         rules = try file.rules.map { try $0.info(file: path) }
         guard rules.count == 1 else { throw RuleLoadError(file: path, message: "town.yaml must define exactly one rule") }
@@ -29,26 +29,14 @@ struct TownRecognizer: Recognizer {
         runSuffixes = file.runSuffixes.map { Array(normalizer.normalize($0).units) }
         stopwords = RecognizerConfig.normalizedSet(file.stopwords, normalizer)
         fieldLabels = RecognizerConfig.normalizedSet(file.fieldLabels ?? [], normalizer).sorted().map { ($0, Array($0.utf16)) }
-        var towns = KeyTable<Bool>()
-        let dir = directory.appendingPathComponent("dict/places/towns")
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(".tsv") }.sorted()
-        for f in files {
-            let bytes = try FastTSV.read(dir.appendingPathComponent(f), file: "dict/places/towns/\(f)")
-            FastTSV.forEachRow(bytes) { cols in
-                guard cols.count > 2, !cols[2].isEmpty else { return }
-                let units = FastTSV.normalized(FastTSV.utf16(bytes, cols[2]), normalizer)
-                units.withUnsafeBufferPointer { if let k = NameLexicon.Key($0, 0..<$0.count) { towns.update(k) { $0 = true } } }
-            }
-        }
-        self.towns = towns
+        self.gazetteer = gazetteer
     }
 
     /// の に 、 ) で か(ら) ま(で) ・ へ ,
     static let followers: Set<UInt16> = [0x306E, 0x306B, 0x3001, 0x29, 0x3067, 0x304B, 0x307E, 0x30FB, 0x3078, 0x2C]
 
     func isTown(_ u: UnsafeBufferPointer<UInt16>, _ r: Range<Int>) -> Bool {
-        guard let k = NameLexicon.Key(u, r) else { return false }
-        return towns.contains(k) && !stopwords.contains(String(decoding: UnsafeBufferPointer(rebasing: u[r]), as: UTF16.self))
+        return gazetteer.isTown(u, r) && !stopwords.contains(String(decoding: UnsafeBufferPointer(rebasing: u[r]), as: UTF16.self))
     }
 
     func recognize(_ text: AnalyzedText, detections: inout [Detection], rejections: inout [Rejection]?) {

@@ -14,11 +14,14 @@ struct Gazetteer: Sendable {
     /// (府中市 is in Tokyo and Hiroshima). Names of towns in a 郡 are also indexed
     /// without the 郡 (三重郡川越町 → 川越町), as people usually write them.
     let municipalities: [String: [String]]
-    /// "prefecture\tmunicipality" → that municipality's normalized town names (UTF-16,
-    /// which hash much faster than `String`s).
-    let towns: [String: Set<[UInt16]>]
+    /// "prefecture\tmunicipality" → the tag its towns are filed under in `towns`.
+    let municipalityTags: [String: UInt16]
+    /// Every normalized town name (町域) under the tag of its municipality, and once more
+    /// under `anyMunicipality` for the town recognizer, which asks whether a word is a town at all.
+    let towns: FlatStringTable
+    static let anyMunicipality: UInt16 = 0
     /// Longest town name of any municipality, in UTF-16 units.
-    let longestTown: Int
+    var longestTown: Int { towns.longest }
 
     static func load(from directory: URL, normalizer: TextNormalizer) throws -> Gazetteer? {
         let base = directory.appendingPathComponent("dict/places")
@@ -55,27 +58,37 @@ struct Gazetteer: Sendable {
             if let gun = muni.firstIndex(of: "郡") { addMunicipality(String(muni[muni.index(after: gun)...]), prefecture: pref) }
         }
 
-        var towns: [String: Set<[UInt16]>] = [:]
-        var longest = 0
+        var tags: [String: UInt16] = [:]
+        var towns = FlatStringTable.Builder()
         let townDir = base.appendingPathComponent("towns")
         let townFiles = ((try? fm.contentsOfDirectory(atPath: townDir.path)) ?? []).filter { $0.hasSuffix(".tsv") }.sorted()
         // Rows come grouped by municipality: normalize its name once per group.
-        var lastRaw = ("", ""), keys: [String] = []
+        var lastRaw = ("", ""), keyTags: [UInt16] = []
         for name in townFiles {
-            try TSVFile.forEachRow(townDir.appendingPathComponent(name), file: "dict/places/towns/\(name)") { f in
+            let file = "dict/places/towns/\(name)"
+            try TSVFile.forEachRow(townDir.appendingPathComponent(name), file: file) { f in
                 guard f.count >= 3, !f[2].isEmpty else { return }
                 if (f[0], f[1]) != lastRaw {
                     lastRaw = (f[0], f[1])
                     let pref = norm(f[0]), muni = norm(f[1])
-                    keys = ["\(pref)\t\(muni)"]
+                    var keys = ["\(pref)\t\(muni)"]
                     if let gun = muni.firstIndex(of: "郡") { keys.append("\(pref)\t\(muni[muni.index(after: gun)...])") }
+                    keyTags = try keys.map { key in
+                        if let t = tags[key] { return t }
+                        guard tags.count < Int(UInt16.max) - 1 else {
+                            throw RuleLoadError(file: file, message: "too many municipalities (more than 65,534)")
+                        }
+                        let t = UInt16(tags.count + 1)
+                        tags[key] = t
+                        return t
+                    }
                 }
                 let town = Array(norm(f[2]).utf16)
-                for key in keys { towns[key, default: []].insert(town) }
-                longest = max(longest, town.count)
+                for tag in keyTags { towns.insert(town, tag: tag, flags: 1) }
+                towns.insert(town, tag: anyMunicipality, flags: 1)
             }
         }
-        return Gazetteer(prefectures: prefectures, municipalities: municipalities, towns: towns, longestTown: longest)
+        return Gazetteer(prefectures: prefectures, municipalities: municipalities, municipalityTags: tags, towns: towns.build())
     }
 
     private static let kanjiNumeralSet: Set<UInt32> = Set("〇一二三四五六七八九十百千".unicodeScalars.map(\.value))
@@ -83,15 +96,21 @@ struct Gazetteer: Sendable {
     /// The longest town name of the municipality (as written) that `units` starts with at `start`.
     func town(after municipality: String, in units: [UInt16], at start: Int) -> Int? {
         guard let prefs = municipalities[municipality] else { return nil }
-        let sets = prefs.compactMap { towns["\($0)\t\(municipality)"] }
-        guard !sets.isEmpty else { return nil }
-        var length = min(longestTown, units.count - start)
-        while length > 0 {
-            let candidate = Array(units[start..<start + length])
-            if sets.contains(where: { $0.contains(candidate) }) { return length }
-            length -= 1
+        let tags = prefs.compactMap { municipalityTags["\($0)\t\(municipality)"] }
+        guard !tags.isEmpty else { return nil }
+        return units.withUnsafeBufferPointer { u in
+            var length = min(longestTown, u.count - start)
+            while length > 0 {
+                if tags.contains(where: { towns.contains(u, start..<(start + length), tag: $0) }) { return length }
+                length -= 1
+            }
+            return nil
         }
-        return nil
+    }
+
+    /// Whether `u[r]` is the name of a town in any municipality.
+    func isTown(_ u: UnsafeBufferPointer<UInt16>, _ r: Range<Int>) -> Bool {
+        towns.contains(u, r, tag: Self.anyMunicipality)
     }
 
     /// Length of the prefecture name that ends exactly at `end`, if any.
@@ -100,5 +119,34 @@ struct Gazetteer: Sendable {
             if units[(end - p.count)..<end].elementsEqual(p) { return p.count }
         }
         return nil
+    }
+
+    func write(to w: inout SnapshotWriter) {
+        w.strings(prefectures.map { String(decoding: $0, as: UTF16.self) })
+        w.strings(municipalities.keys.sorted().map { ([$0] + municipalities[$0]!).joined(separator: "\t") })
+        w.strings(municipalityTags.sorted { $0.value < $1.value }.map(\.key))
+        w.table(towns)
+    }
+
+    init(from r: inout SnapshotReader) throws {
+        prefectures = try r.strings().map { Array($0.utf16) }
+        var municipalities: [String: [String]] = [:]
+        for line in try r.strings() {
+            let f = line.split(separator: "\t").map(String.init)
+            guard f.count >= 2 else { throw SnapshotError.truncated }
+            municipalities[f[0]] = Array(f.dropFirst())
+        }
+        self.municipalities = municipalities
+        var tags: [String: UInt16] = [:]
+        for (i, key) in try r.strings().enumerated() { tags[key] = UInt16(i + 1) }
+        municipalityTags = tags
+        towns = try r.table()
+    }
+
+    init(prefectures: [[UInt16]], municipalities: [String: [String]], municipalityTags: [String: UInt16], towns: FlatStringTable) {
+        self.prefectures = prefectures
+        self.municipalities = municipalities
+        self.municipalityTags = municipalityTags
+        self.towns = towns
     }
 }
