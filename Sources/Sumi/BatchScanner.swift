@@ -76,7 +76,7 @@ public struct BatchScanner: Sendable {
 
     /// Scans all targets. `progress` is called after each file (from any thread).
     public func scan(_ targets: [Target], progress: (@Sendable (Int, Int, FileReport) -> Void)? = nil) -> [FileReport] {
-        let results = ResultSlots(count: targets.count)
+        let results = ResultSlots<FileReport>(count: targets.count)
         let done = Counter()
         let scanner = self.scanner
         // Fewer files than cores: the spare cores run the rules inside each file.
@@ -102,19 +102,4 @@ public struct BatchScanner: Sendable {
         }
         return results.all()
     }
-}
-
-/// Fixed slots filled from several threads.
-final class ResultSlots: @unchecked Sendable {
-    private var slots: [FileReport?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: FileReport) { lock.lock(); slots[i] = r; lock.unlock() }
-    func all() -> [FileReport] { lock.lock(); defer { lock.unlock() }; return slots.compactMap { $0 } }
-}
-
-final class Counter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-    func increment() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value }
 }

@@ -2,18 +2,45 @@ import Foundation
 import SumiModel
 import SumiRules
 
-/// Turns detections (UTF-16 ranges in a unit) into report findings: the exact extracted
-/// text, scalar offsets, line, bounding box, context and a stable fingerprint.
+/// The findings of one file in document order, each once (overlapping chunks of a long
+/// text and repeated parts can yield the same finding twice).
 struct FindingAssembler {
-    let path: String
+    let builder: FindingBuilder
     private(set) var findings: [Finding] = []
-    private var seen = Set<String>()
+    private var seen = Set<Key>()
 
-    init(path: String) { self.path = path }
+    private struct Key: Hashable {
+        var id: String, start: Int?, cell: String?, page: Int?, part: String?
+    }
+
+    init(path: String) { builder = FindingBuilder(path: path) }
 
     mutating func add(_ detections: [Detection], in unit: TextUnit) {
-        guard !detections.isEmpty else { return }
+        add(builder.findings(detections, in: unit))
+    }
+
+    /// Appends findings made by `builder` (perhaps on another thread), in order.
+    mutating func add(_ new: [Finding]) {
+        for f in new {
+            let l = f.location
+            guard seen.insert(Key(id: f.id, start: l.start, cell: l.cell, page: l.page, part: l.part)).inserted else { continue }
+            findings.append(f)
+        }
+    }
+}
+
+/// Turns detections (UTF-16 ranges in a unit) into report findings: the exact extracted
+/// text, scalar offsets, line, bounding box, context and a stable fingerprint. Stateless,
+/// so the cores that ran the rules on a unit also build its findings.
+struct FindingBuilder: Sendable {
+    let path: String
+
+    func findings(_ detections: [Detection], in unit: TextUnit) -> [Finding] {
+        guard !detections.isEmpty else { return [] }
+        var out: [Finding] = []
+        out.reserveCapacity(detections.count)
         let utf16 = unit.utf16
+        let kind = locationKind(unit)
         // Scalars and lines are counted by one cursor moving forward through the unit:
         // counting from the start for every detection was quadratic on a 1M-character
         // chunk with thousands of findings.
@@ -36,22 +63,34 @@ struct FindingAssembler {
                 if !box.isEmpty { location.bbox = box.array.map { ($0 * 100).rounded() / 100 } }
             }
             let text = String(decoding: utf16[range], as: UTF16.self)
-            let id = fingerprint(d, unit)
-            let key = "\(id)|\(location.start ?? 0)|\(location.cell ?? "")|\(location.page ?? 0)|\(location.part ?? "")"
-            guard seen.insert(key).inserted else { continue }
-            findings.append(Finding(
-                id: id, rule: d.rule, category: d.category, label: d.label, severity: d.severity,
+            out.append(Finding(
+                id: fingerprint(d, kind: kind), rule: d.rule, category: d.category, label: d.label, severity: d.severity,
                 legalClass: d.legalClass, confidence: d.confidence, text: text,
                 context: context(utf16, range), reason: d.reason, source: unit.source, location: location))
         }
+        return out
     }
 
     /// rule + normalized text + file + location kind: stable across runs and across
-    /// small edits elsewhere in the file, so a baseline can accept it.
-    private func fingerprint(_ d: Detection, _ unit: TextUnit) -> String {
+    /// small edits elsewhere in the file, so a baseline can accept it. The hash of
+    /// "rule␟normalized␟path␟kind" (␟ = U+001F), fed piece by piece.
+    private func fingerprint(_ d: Detection, kind: String) -> String {
+        var sha = SHA256()
+        let separator: [UInt8] = [0x1F]
+        sha.update(d.rule)
+        separator.withUnsafeBytes { sha.update($0) }
+        sha.update(d.normalized)
+        separator.withUnsafeBytes { sha.update($0) }
+        sha.update(path)
+        separator.withUnsafeBytes { sha.update($0) }
+        sha.update(kind)
+        return String(sha.hexDigest().prefix(16))
+    }
+
+    /// Where in the file a finding is, coarsely: its source and sheet, part or page.
+    private func locationKind(_ unit: TextUnit) -> String {
         let l = unit.location
-        let kind = [unit.source.rawValue, l.sheet ?? "", l.part ?? "", l.page.map(String.init) ?? ""].joined(separator: "/")
-        return String(SHA256.hex("\(d.rule)\u{1F}\(d.normalized)\u{1F}\(path)\u{1F}\(kind)").prefix(16))
+        return [unit.source.rawValue, l.sheet ?? "", l.part ?? "", l.page.map(String.init) ?? ""].joined(separator: "/")
     }
 
     /// The line around the match, at most 60 characters either side.

@@ -72,34 +72,14 @@ public final class DocumentScanner: Sendable {
         guard let extractor = ExtractorRegistry.extractor(for: format) else {
             return FileReport(path: input.name, format: format, sha256: hash, failed: true)
         }
-        let matcher = pool.acquire()
-        defer { pool.release(matcher) }
-        var assembler = FindingAssembler(path: input.name)
-        var notices: [Notice] = []
+        // Rules and finding assembly run on other cores while the extractor reads on (when
+        // `threads` > 1); findings come back in document order either way.
+        let pipeline = DetectionPipeline(pool: pool, threads: threads, builder: FindingBuilder(path: input.name))
         var group: [TextUnit] = []
-        // Groups wait in a small batch so that several cores can run the rules on them; the
-        // results are assembled in document order, so the report does not depend on threads.
-        var batch: [[TextUnit]] = []
-        var batchUnits = 0
-        func flushBatch() {
-            guard !batch.isEmpty else { return }
-            let results = threads > 1 && batch.count > 1
-                ? pool.detectInParallel(batch, threads: threads)
-                : batch.map { matcher.detect(group: $0) }
-            for (units, result) in zip(batch, results) {
-                for (unit, detections) in zip(units, result.detections) { assembler.add(detections, in: unit) }
-                notices.append(contentsOf: result.notices)
-            }
-            batch.removeAll(keepingCapacity: true)
-            batchUnits = 0
-        }
         func flushGroup() {
             guard !group.isEmpty else { return }
-            batchUnits += group.reduce(0) { $0 + $1.utf16Count }
-            batch.append(group)
+            pipeline.add(group)
             group.removeAll(keepingCapacity: true)
-            // Bounded: at most ~2 M characters (two text chunks) or 512 rows in flight.
-            if threads == 1 || batch.count >= 512 || batchUnits >= 1 << 21 { flushBatch() }
         }
         do {
             let summary = try extractor.extract(input) { unit in
@@ -111,67 +91,24 @@ public final class DocumentScanner: Sendable {
                 }
             }
             flushGroup()
-            flushBatch()
+            let (findings, notices) = pipeline.finish()
             return FileReport(path: input.name, format: summary.format, sha256: hash, encoding: summary.encoding,
-                              pages: summary.pages, notices: summary.notices + notices, findings: assembler.findings,
+                              pages: summary.pages, notices: summary.notices + notices, findings: findings,
                               failed: summary.failed, elapsedSeconds: Date().timeIntervalSince(started))
         } catch let e as ExtractionError {
             flushGroup()
-            flushBatch()
+            let (findings, notices) = pipeline.finish()
             return FileReport(path: input.name, format: format, sha256: hash,
-                              notices: notices + [Notice(code: e.code, message: e.message)], findings: assembler.findings,
+                              notices: notices + [Notice(code: e.code, message: e.message)], findings: findings,
                               failed: true, elapsedSeconds: Date().timeIntervalSince(started))
         } catch {
             flushGroup()
-            flushBatch()
+            let (findings, notices) = pipeline.finish()
             return FileReport(path: input.name, format: format, sha256: hash,
                               notices: notices + [Notice(code: NoticeCode.readError, message: "読み取り中にエラーが発生しました: \(error)")],
-                              findings: assembler.findings, failed: true, elapsedSeconds: Date().timeIntervalSince(started))
+                              findings: findings, failed: true, elapsedSeconds: Date().timeIntervalSince(started))
         }
     }
-}
-
-/// Rule matchers are not thread-safe; keep one per concurrent scan and reuse them.
-final class MatcherPool: @unchecked Sendable {
-    private let ruleSet: RuleSet
-    private var free: [RuleMatcher] = []
-    private let lock = NSLock()
-
-    init(ruleSet: RuleSet) { self.ruleSet = ruleSet }
-
-    func acquire() -> RuleMatcher {
-        lock.lock(); defer { lock.unlock() }
-        return free.popLast() ?? RuleMatcher(ruleSet)
-    }
-
-    func release(_ m: RuleMatcher) {
-        lock.lock(); free.append(m); lock.unlock()
-    }
-
-    /// Runs the rules on groups on `threads` cores, each with its own matcher; results in input order.
-    func detectInParallel(_ groups: [[TextUnit]], threads: Int) -> [RuleMatcher.GroupResult] {
-        let slots = GroupResultSlots(count: groups.count)
-        let workers = min(threads, groups.count)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let m = acquire()
-            defer { release(m) }
-            var i = worker
-            while i < groups.count {
-                slots.set(i, m.detect(group: groups[i]))
-                i += workers
-            }
-        }
-        return slots.all()
-    }
-}
-
-/// Result slots filled from several threads, each index by one thread.
-final class GroupResultSlots: @unchecked Sendable {
-    private var slots: [RuleMatcher.GroupResult?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: RuleMatcher.GroupResult) { lock.lock(); slots[i] = r; lock.unlock() }
-    func all() -> [RuleMatcher.GroupResult] { lock.lock(); defer { lock.unlock() }; return slots.map { $0! } }
 }
 
 extension FormatDetector {

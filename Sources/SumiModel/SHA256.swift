@@ -46,7 +46,10 @@ public struct SHA256: Sendable {
         while i < bytes.count { buffer.append(bytes[i]); i += 1; length += 1 }
     }
 
-    public mutating func update(_ string: String) { update(Array(string.utf8)) }
+    public mutating func update(_ string: String) {
+        var s = string
+        s.withUTF8 { update(UnsafeRawBufferPointer($0)) }
+    }
 
     public mutating func finalize() -> [UInt8] {
         let bitLength = length &* 8

@@ -162,10 +162,25 @@ struct ReportJSONWriter {
     private mutating func key(_ k: String) {
         member()
         string(k)
-        out.append(contentsOf: pretty ? Array(" : ".utf8) : [UInt8(ascii: ":")])
+        if pretty {
+            out.append(UInt8(ascii: " ")); out.append(UInt8(ascii: ":")); out.append(UInt8(ascii: " "))
+        } else {
+            out.append(UInt8(ascii: ":"))
+        }
     }
 
-    private mutating func int(_ v: Int) { out.append(contentsOf: String(v).utf8) }
+    private mutating func int(_ v: Int) {
+        guard v >= 0 else { out.append(contentsOf: String(v).utf8); return }
+        // Digits straight into the output: offsets and line numbers are in every finding.
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var n = 0, rest = v
+        withUnsafeMutableBytes(of: &digits) { d in
+            repeat { d[n] = UInt8(ascii: "0") + UInt8(rest % 10); rest /= 10; n += 1 } while rest > 0
+            for i in stride(from: n - 1, through: 0, by: -1) { out.append(d[i]) }
+        }
+    }
 
     private mutating func bool(_ v: Bool) { out.append(contentsOf: (v ? "true" : "false").utf8) }
 
@@ -177,6 +192,14 @@ struct ReportJSONWriter {
 
     private mutating func string(_ s: String) {
         out.append(UInt8(ascii: "\""))
+        // Most strings (names, reasons, ids) need no escape: copy their UTF-8 in one go.
+        var s = s
+        let plain = s.withUTF8 { utf8 in
+            guard !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
+            out.append(contentsOf: utf8)
+            return true
+        }
+        if plain { out.append(UInt8(ascii: "\"")); return }
         for b in s.utf8 {
             switch b {
             case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])

@@ -95,11 +95,14 @@ public struct JapaneseDate: Sendable, Equatable {
 
     /// Parses a normalized date string; nil if it is not a real date.
     public static func parse(_ raw: String) -> JapaneseDate? {
-        let s = raw.replacingOccurrences(of: "元年", with: "1年").replacingOccurrences(of: " ", with: "")
+        var s = raw
+        if s.contains("元年") { s = s.replacingOccurrences(of: "元年", with: "1年") }
+        if s.contains(" ") { s = s.replacingOccurrences(of: " ", with: "") }
         var eraIndex: Int? = nil
-        var rest = Substring(s)
+        // Upper case for the romaji era letters (h31.4.1); digits and kanji are unchanged.
+        var rest = Substring(s.uppercased())
         for (i, era) in eras.enumerated() {
-            if let name = era.names.first(where: { rest.uppercased().hasPrefix($0) }) {
+            if let name = era.names.first(where: { rest.hasPrefix($0) }) {
                 eraIndex = i
                 rest = rest.dropFirst(name.count)
                 break
@@ -142,26 +145,27 @@ public struct JapaneseDate: Sendable, Equatable {
 public struct PlaceIndex: Sendable {
     public let prefectures: Set<String>
     public let municipalities: Set<String>
-    /// Longest municipality name, to bound substring look-ups.
-    let longest: Int
+    /// The municipality names again, for look-ups by slice (the validator runs on every
+    /// candidate of the rules that use it: building a string per window was most of its cost).
+    private let table: FlatStringTable
 
     public init(prefectures: Set<String>, municipalities: Set<String>) {
         self.prefectures = prefectures
         self.municipalities = municipalities
-        longest = municipalities.map(\.count).max() ?? 0
+        var b = FlatStringTable.Builder()
+        for m in municipalities { b.insert(Array(m.utf16), flags: 1) }
+        table = b.build()
     }
 
     /// Whether the text contains a known municipality (市区町村 name).
     public func containsKnownPlace(_ text: String) -> Bool {
-        let chars = Array(text)
         guard !municipalities.isEmpty else { return true }
-        for i in 0..<chars.count {
-            var candidate = ""
-            for j in i..<min(chars.count, i + longest) {
-                candidate.append(chars[j])
-                if municipalities.contains(candidate) { return true }
+        let u = Array(text.utf16)
+        return u.withUnsafeBufferPointer { buf in
+            for i in 0..<buf.count {
+                for j in (i + 1)...min(buf.count, i + table.longest) where table.contains(buf, i..<j) { return true }
             }
+            return false
         }
-        return false
     }
 }

@@ -38,7 +38,8 @@ final class NormalizationTests: XCTestCase {
     /// any normalized range maps to an original slice that normalizes to a text containing it.
     func testRandomOffsetMapProperty() {
         let alphabet = Array("あいう山田髙﨑𠮷０１２３4５-‐－ー丁目番号一二三十〒㈱①⾼ 　\n")
-        var rng = SystemRandomNumberGenerator()
+        // Seeded, so a failure can be replayed.
+        var rng = SplitMix64(seed: 0x5EED_0001)
         for _ in 0..<300 {
             let length = Int.random(in: 1...40, using: &rng)
             let text = String((0..<length).map { _ in alphabet.randomElement(using: &rng)! })
@@ -52,8 +53,9 @@ final class NormalizationTests: XCTestCase {
             XCTAssertTrue(text.contains(original), "«\(original)» is a slice of «\(text)»")
             let renormalized = normalizer.normalize(original).normalizedString
             let piece = n.normalizedString(a..<b)
-            // Kanji numerals depend on the following counter, so compare only where none are involved.
-            if !piece.contains(where: { "0123456789-".contains($0) }) {
+            // Kanji numerals become digits depending on their neighbours (一番 alone is 1番, not
+            // after another numeral), so compare only where none are involved.
+            if !piece.contains(where: { "0123456789-一二三十".contains($0) }) {
                 XCTAssertTrue(renormalized.contains(piece), "«\(piece)» within «\(renormalized)»")
             }
         }
@@ -63,5 +65,18 @@ final class NormalizationTests: XCTestCase {
         let units = Array("孫は発達障害です。私は喜多見に住んでいます。".utf16)
         let b = units.withUnsafeBufferPointer { TextBreaks.sentences($0) }
         XCTAssertEqual(b, [0, 9, units.count])
+    }
+}
+
+/// A small seeded generator (SplitMix64) for property tests.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

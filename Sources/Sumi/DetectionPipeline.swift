@@ -1,0 +1,114 @@
+import Dispatch
+import Foundation
+import SumiModel
+import SumiRules
+
+/// The rule stage of one file: groups of units in, findings out in document order.
+///
+/// With one thread (a batch scan keeps every core busy with its own file) each group runs
+/// on the caller's thread as it arrives. With more, groups gather into small batches; a
+/// batch runs on `threads` background cores, which also build its findings, while the
+/// caller goes on extracting the next one. At most one batch is in flight, so memory stays
+/// bounded by two batches, and the report does not depend on the number of threads.
+final class DetectionPipeline: @unchecked Sendable {
+    private let pool: MatcherPool
+    private let threads: Int
+    private let builder: FindingBuilder
+    private var batch: [[TextUnit]] = []
+    private var batchCharacters = 0
+    private let inFlight = DispatchGroup()
+    // Written by the batch in flight only; read by the caller after waiting for it.
+    private var assembler: FindingAssembler
+    private var notices: [Notice] = []
+
+    /// Small enough that extraction and rules overlap early in a file (a 100-page PDF is
+    /// about 400,000 characters), large enough that the hand-offs cost nothing.
+    static let batchGroups = 64
+    static let batchCharacters = 1 << 16
+
+    init(pool: MatcherPool, threads: Int, builder: FindingBuilder) {
+        self.pool = pool
+        self.threads = max(1, threads)
+        self.builder = builder
+        assembler = FindingAssembler(path: builder.path)
+    }
+
+    func add(_ group: [TextUnit]) {
+        batch.append(group)
+        batchCharacters += group.reduce(0) { $0 + $1.utf16Count }
+        if threads == 1 || batch.count >= Self.batchGroups || batchCharacters >= Self.batchCharacters { submit() }
+    }
+
+    /// Waits for everything submitted; the file's findings and group notices.
+    func finish() -> (findings: [Finding], notices: [Notice]) {
+        submit()
+        inFlight.wait()
+        return (assembler.findings, notices)
+    }
+
+    private func submit() {
+        guard !batch.isEmpty else { return }
+        let work = batch
+        batch.removeAll(keepingCapacity: true)
+        batchCharacters = 0
+        inFlight.wait()
+        guard threads > 1 else { run(work); return }
+        inFlight.enter()
+        DispatchQueue.global(qos: .userInitiated).async {
+            self.run(work)
+            self.inFlight.leave()
+        }
+    }
+
+    private func run(_ work: [[TextUnit]]) {
+        let builder = self.builder
+        let results = pool.detect(work, threads: threads) { units, result in
+            (zip(units, result.detections).flatMap { builder.findings($1, in: $0) }, result.notices)
+        }
+        for (findings, groupNotices) in results {
+            assembler.add(findings)
+            notices.append(contentsOf: groupNotices)
+        }
+    }
+}
+
+/// Rule matchers are not thread-safe; keep one per concurrent scan and reuse them.
+final class MatcherPool: @unchecked Sendable {
+    private let ruleSet: RuleSet
+    private var free: [RuleMatcher] = []
+    private let lock = NSLock()
+
+    init(ruleSet: RuleSet) { self.ruleSet = ruleSet }
+
+    func acquire() -> RuleMatcher {
+        lock.lock(); defer { lock.unlock() }
+        return free.popLast() ?? RuleMatcher(ruleSet)
+    }
+
+    func release(_ m: RuleMatcher) {
+        lock.lock(); free.append(m); lock.unlock()
+    }
+
+    /// Runs the rules on groups on up to `threads` cores, each with its own matcher, and
+    /// `then` on each group's result on the same core; the outputs in input order.
+    func detect<T>(_ groups: [[TextUnit]], threads: Int,
+                   then: @Sendable ([TextUnit], RuleMatcher.GroupResult) -> T) -> [T] {
+        let workers = min(threads, groups.count)
+        if workers <= 1 {
+            let m = acquire()
+            defer { release(m) }
+            return groups.map { then($0, m.detect(group: $0)) }
+        }
+        let slots = ResultSlots<T>(count: groups.count)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let m = acquire()
+            defer { release(m) }
+            var i = worker
+            while i < groups.count {
+                slots.set(i, then(groups[i], m.detect(group: groups[i])))
+                i += workers
+            }
+        }
+        return slots.all()
+    }
+}
