@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import SumiModel
 
 /// Writes a `ScanReport` as JSON (pretty, keys sorted, slashes unescaped), the same document
@@ -11,14 +13,17 @@ struct ReportJSONWriter {
     private var out: [UInt8] = []
     private let pretty: Bool
     private var depth = 0
+    private var findingsPerSlice = 4096
 
     init(pretty: Bool) {
         self.pretty = pretty
         out.reserveCapacity(1 << 16)
     }
 
-    static func write(_ report: ScanReport, pretty: Bool) -> [UInt8] {
+    /// `findingsPerSlice`: how long a findings list must be, per core, to be written in slices.
+    static func write(_ report: ScanReport, pretty: Bool, findingsPerSlice: Int = 4096) -> [UInt8] {
         var w = ReportJSONWriter(pretty: pretty)
+        w.findingsPerSlice = findingsPerSlice
         w.report(report)
         return w.out
     }
@@ -60,7 +65,7 @@ struct ReportJSONWriter {
         object {
             if let v = f.elapsedSeconds { $0.key("elapsed_seconds"); $0.double(v) }
             if let v = f.encoding { $0.key("encoding"); $0.string(v) }
-            $0.key("findings"); $0.array(f.findings) { $0.finding($1) }
+            $0.key("findings"); $0.findings(f.findings)
             $0.key("format"); $0.string(f.format.rawValue)
             $0.key("notices"); $0.array(f.notices) { $0.notice($1) }
             if let v = f.pages { $0.key("pages"); $0.int(v) }
@@ -95,6 +100,30 @@ struct ReportJSONWriter {
             $0.key("suppressed"); $0.bool(f.suppressed)
             $0.key("text"); $0.string(f.text)
         }
+    }
+
+    /// Findings are most of a large report (a roster gives 60,000 and 50 MB of JSON): long
+    /// lists are written in slices on all cores and joined, byte for byte what one pass writes.
+    private mutating func findings(_ items: [Finding]) {
+        let slices = min(8, max(1, items.count / findingsPerSlice))
+        guard slices > 1 else { array(items) { $0.finding($1) }; return }
+        out.append(UInt8(ascii: "["))
+        open()
+        let parts = ByteSlices(count: slices)
+        let (pretty, depth) = (self.pretty, self.depth)
+        DispatchQueue.concurrentPerform(iterations: slices) { k in
+            var w = ReportJSONWriter(pretty: pretty)
+            w.depth = depth
+            w.counts = [k == 0 ? 0 : 1]   // every slice but the first starts with a comma
+            for item in items[(items.count * k / slices)..<(items.count * (k + 1) / slices)] {
+                w.member()
+                w.finding(item)
+            }
+            parts.set(k, w.out)
+        }
+        for part in parts.all() { out.append(contentsOf: part) }
+        counts[counts.count - 1] = items.count
+        close(UInt8(ascii: "]"))
     }
 
     private mutating func location(_ l: Location) {
@@ -217,4 +246,13 @@ struct ReportJSONWriter {
         }
         out.append(UInt8(ascii: "\""))
     }
+}
+
+/// The byte slices of a report written on several threads, each slot by one thread.
+private final class ByteSlices: @unchecked Sendable {
+    private var slots: [[UInt8]]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+    func set(_ i: Int, _ bytes: [UInt8]) { lock.lock(); slots[i] = bytes; lock.unlock() }
+    func all() -> [[UInt8]] { lock.lock(); defer { lock.unlock() }; return slots }
 }

@@ -107,6 +107,12 @@ public struct ScanReport: Codable, Sendable {
         Data(ReportJSONWriter.write(self, pretty: pretty))
     }
 
+    /// The JSON with long findings lists written in slices of `findingsPerSlice` (for tests:
+    /// slicing must not change a byte).
+    func json(pretty: Bool, findingsPerSlice: Int) -> Data {
+        Data(ReportJSONWriter.write(self, pretty: pretty, findingsPerSlice: findingsPerSlice))
+    }
+
     /// The same document through `JSONEncoder` and the `Codable` conformances (the reference
     /// the hand-written writer is tested against).
     public func jsonViaEncoder(pretty: Bool = true) throws -> Data {

@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-import SumiReport
+@testable import SumiReport
 @testable import Sumi
 
 /// The JSON report keeps to the contract other tools read: ../shared/schema/scan-report.schema.json.
@@ -37,6 +37,29 @@ final class SchemaTests: XCTestCase {
             let reference = try JSONSerialization.jsonObject(with: try report.jsonViaEncoder(pretty: pretty)) as? NSDictionary
             XCTAssertNotNil(mine)
             XCTAssertEqual(mine, reference)
+        }
+    }
+
+    /// Long findings lists are written in slices on several cores: the bytes are those of
+    /// one pass, and the document is still JSONEncoder's.
+    func testSlicedFindingsAreByteForByteTheSame() throws {
+        let scanner = try ScanTests.scanner()
+        let files = BatchScanner(scanner: scanner).scan(BatchScanner.targets(for: [ScanTests.root.appendingPathComponent("Corpus/samples").path]))
+        var report = ScanReport(version: sumiVersion, rulesVersion: scanner.ruleSet.version, files: files, elapsedSeconds: 1)
+        let some = report.files.flatMap(\.findings)
+        XCTAssertGreaterThan(some.count, 5)
+        report.files[0].findings = (0..<2003).map { i in
+            var f = some[i % some.count]
+            f.location.start = i
+            return f
+        }
+        for pretty in [true, false] {
+            let onePass = report.json(pretty: pretty, findingsPerSlice: .max)
+            for slice in [1, 7, 500] {
+                XCTAssertEqual(report.json(pretty: pretty, findingsPerSlice: slice), onePass, "slices of \(slice), pretty \(pretty)")
+            }
+            let reference = try JSONSerialization.jsonObject(with: try report.jsonViaEncoder(pretty: pretty)) as? NSDictionary
+            XCTAssertEqual(try JSONSerialization.jsonObject(with: report.json(pretty: pretty, findingsPerSlice: 7)) as? NSDictionary, reference)
         }
     }
 
