@@ -16,8 +16,12 @@ final class DetectionPipeline: @unchecked Sendable {
     private let builder: FindingBuilder
     private var batch: [[TextUnit]] = []
     private var batchCharacters = 0
-    private let inFlight = DispatchGroup()
-    // Written by the batch in flight only; read by the caller after waiting for it.
+    /// Batches run one after another, in document order, on this queue.
+    private let queue = DispatchQueue(label: "sumi.rule-stage")
+    /// Batches waiting or running: bounds memory when extraction outpaces the rules (or
+    /// the rules are still loading).
+    private let room = DispatchSemaphore(value: DetectionPipeline.batchesInFlight)
+    // Written on `queue` only; read by the caller after draining it.
     private var assembler: FindingAssembler
     private var notices: [Notice] = []
 
@@ -25,6 +29,7 @@ final class DetectionPipeline: @unchecked Sendable {
     /// about 400,000 characters), large enough that the hand-offs cost nothing.
     static let batchGroups = 64
     static let batchCharacters = 1 << 16
+    static let batchesInFlight = 4
 
     init(pool: MatcherPool, threads: Int, builder: FindingBuilder) {
         self.pool = pool
@@ -42,7 +47,7 @@ final class DetectionPipeline: @unchecked Sendable {
     /// Waits for everything submitted; the file's findings and group notices.
     func finish() -> (findings: [Finding], notices: [Notice]) {
         submit()
-        inFlight.wait()
+        queue.sync {}
         return (assembler.findings, notices)
     }
 
@@ -51,12 +56,11 @@ final class DetectionPipeline: @unchecked Sendable {
         let work = batch
         batch.removeAll(keepingCapacity: true)
         batchCharacters = 0
-        inFlight.wait()
         guard threads > 1 else { run(work); return }
-        inFlight.enter()
-        DispatchQueue.global(qos: .userInitiated).async {
+        room.wait()
+        queue.async {
             self.run(work)
-            self.inFlight.leave()
+            self.room.signal()
         }
     }
 
@@ -74,13 +78,15 @@ final class DetectionPipeline: @unchecked Sendable {
 
 /// Rule matchers are not thread-safe; keep one per concurrent scan and reuse them.
 final class MatcherPool: @unchecked Sendable {
-    private let ruleSet: RuleSet
+    private let rules: PendingRuleSet
     private var free: [RuleMatcher] = []
     private let lock = NSLock()
 
-    init(ruleSet: RuleSet) { self.ruleSet = ruleSet }
+    init(rules: PendingRuleSet) { self.rules = rules }
 
-    func acquire() -> RuleMatcher {
+    /// A matcher, once the rules are loaded; nil if they failed to load.
+    func acquire() -> RuleMatcher? {
+        guard let ruleSet = try? rules.wait() else { return nil }
         lock.lock(); defer { lock.unlock() }
         return free.popLast() ?? RuleMatcher(ruleSet)
     }
@@ -94,18 +100,22 @@ final class MatcherPool: @unchecked Sendable {
     func detect<T>(_ groups: [[TextUnit]], threads: Int,
                    then: @Sendable ([TextUnit], RuleMatcher.GroupResult) -> T) -> [T] {
         let workers = min(threads, groups.count)
+        // Rules that failed to load find nothing; the caller reports the load error instead.
+        @Sendable func detect(_ m: RuleMatcher?, _ g: [TextUnit]) -> RuleMatcher.GroupResult {
+            m?.detect(group: g) ?? RuleMatcher.GroupResult(nothingIn: g.count)
+        }
         if workers <= 1 {
             let m = acquire()
-            defer { release(m) }
-            return groups.map { then($0, m.detect(group: $0)) }
+            defer { m.map(release) }
+            return groups.map { then($0, detect(m, $0)) }
         }
         let slots = ResultSlots<T>(count: groups.count)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let m = acquire()
-            defer { release(m) }
+            defer { m.map(release) }
             var i = worker
             while i < groups.count {
-                slots.set(i, then(groups[i], m.detect(group: groups[i])))
+                slots.set(i, then(groups[i], detect(m, groups[i])))
                 i += workers
             }
         }

@@ -12,14 +12,27 @@ public let sumiVersion = "0.1.0"
 /// units) goes through the rules, detections become report findings with locations.
 /// Thread-safe: rule matchers are pooled, one per concurrent scan.
 public final class DocumentScanner: Sendable {
-    public let ruleSet: RuleSet
+    public let rules: PendingRuleSet
     public let limits: ExtractionLimits
     private let pool: MatcherPool
 
-    public init(ruleSet: RuleSet, limits: ExtractionLimits = ExtractionLimits()) {
-        self.ruleSet = ruleSet
+    public convenience init(ruleSet: RuleSet, limits: ExtractionLimits = ExtractionLimits()) {
+        self.init(rules: PendingRuleSet(ruleSet), limits: limits)
+    }
+
+    /// With rules still loading: files are read at once and only the rule stage waits.
+    /// If loading fails, reports come back without findings; the caller must check
+    /// `rules.wait()` and discard them.
+    public init(rules: PendingRuleSet, limits: ExtractionLimits = ExtractionLimits()) {
+        self.rules = rules
         self.limits = limits
-        pool = MatcherPool(ruleSet: ruleSet)
+        pool = MatcherPool(rules: rules)
+    }
+
+    /// The rules, once loaded. Only for scanners whose rules loaded (`rules.wait()` did not throw).
+    public var ruleSet: RuleSet {
+        guard let r = try? rules.wait() else { preconditionFailure("the scanner's rules failed to load") }
+        return r
     }
 
     /// Scans a file on disk. Never throws: what goes wrong is in the report entry.
@@ -34,6 +47,8 @@ public final class DocumentScanner: Sendable {
     }
 
     public func scan(_ input: ExtractionInput, threads: Int = 1) -> FileReport {
+        var input = input
+        if input.depth == 0 { input.readers = max(input.readers, threads) }
         let started = Date()
         var head = Data()
         var hash: String? = nil

@@ -34,6 +34,9 @@ public struct ExtractionInput: Sendable {
     public var deadline: Date
     /// How deep inside attachments this input is (0 for a file the user named).
     public var depth: Int
+    /// Threads the extractor may use for this file (a scan of one large PDF on an idle
+    /// machine); 1 in a batch, where every core already reads its own file.
+    public var readers = 1
 
     public init(url: URL? = nil, data: Data? = nil, name: String, limits: ExtractionLimits = ExtractionLimits(),
                 deadline: Date? = nil, depth: Int = 0) {

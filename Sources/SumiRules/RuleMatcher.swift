@@ -25,6 +25,19 @@ public final class RuleMatcher {
         public var notices: [Notice]
         /// Candidates considered and rejected, when asked for.
         public var rejections: [Rejection]
+
+        /// No detections in a group of `count` units.
+        public init(nothingIn count: Int) {
+            detections = Array(repeating: [], count: count)
+            notices = []
+            rejections = []
+        }
+
+        init(detections: [[Detection]], notices: [Notice], rejections: [Rejection]) {
+            self.detections = detections
+            self.notices = notices
+            self.rejections = rejections
+        }
     }
 
     /// Normalizes and indexes one unit.

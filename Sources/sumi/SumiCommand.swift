@@ -66,12 +66,16 @@ struct Scan: ParsableCommand {
             FileHandle.standardError.write(Data("sumi: エラー: --fail-on は critical, high, medium, low のいずれかです。 (bad_option)\n".utf8))
             throw ExitCode(ExitStatus.usage)
         }
-        let ruleSet = try rulesOption.load()
         let started = Date()
         var limits = ExtractionLimitsDefaults.value
         limits.timePerFile = timeLimit
-        let batch = BatchScanner(scanner: DocumentScanner(ruleSet: ruleSet, limits: limits), concurrency: jobs)
+        // Rules load on another core while the first files are read; only the rule stage waits.
+        let rulesOption = self.rulesOption
+        let rules = PendingRuleSet { try rulesOption.load() }
+        let batch = BatchScanner(scanner: DocumentScanner(rules: rules, limits: limits), concurrency: jobs)
         let files = batch.scan(BatchScanner.targets(for: paths))
+        // A rule error (reported by `load`) ends the run; the reports made without rules are dropped.
+        let ruleSet = try rules.wait()
         let report = ScanReport(version: sumiVersion, rulesVersion: ruleSet.version, files: files,
                                 elapsedSeconds: Date().timeIntervalSince(started))
         switch format {

@@ -10,7 +10,10 @@ public struct PDFExtractor: Extractor {
     /// Page notices of one kind listed one by one before they are summed up.
     static let noticesPerKind = 20
 
-    public init() {}
+    /// A second reader pays for opening the document again: only worth it from this many pages each.
+    let pagesPerReader: Int
+
+    public init(pagesPerReader: Int = 8) { self.pagesPerReader = max(1, pagesPerReader) }
 
     public func extract(_ input: ExtractionInput, emit: (TextUnit) throws -> Void) throws -> ExtractionSummary {
         let bytes = try input.readAll()
@@ -31,47 +34,67 @@ public struct PDFExtractor: Extractor {
             notices.add(try attachments.read(att, page: nil, emit: emit))
         }
 
-        for index in 0..<pageCount {
-            if input.timeIsUp {
-                notices.add(Notice(code: NoticeCode.timeLimit,
-                                   message: "時間制限のため \(index + 1) ページ以降を読んでいません。残りを目視で確認してください。",
-                                   page: index + 1))
-                break
+        // Pages: on this thread alone, or shared with helpers that open their own copy of the
+        // document (poppler objects stay on the thread that made them); emitted in page order.
+        let readers = min(input.readers, max(1, pageCount / pagesPerReader))
+        let stoppedAt = try PageReading.run(pageCount: pageCount, readers: readers, input: input,
+                                            open: { try PopplerDocument(input) }, first: doc) { document, index in
+            guard let page = document.page(index) else {
+                var result = PageResult()
+                result.notices.append(.add(.pageUnreadable(index + 1)))
+                return result
             }
-            guard let page = doc.page(index) else { notices.add(.pageUnreadable(index + 1)); continue }
-            try autoreleasepoolIfAvailable {
-                try readPage(page, hasFills: hasFills, attachments: attachments, notices: &notices, emit: emit)
-            }
+            return try readPage(page, hasFills: hasFills, attachments: attachments)
+        } emit: { result in
+            for unit in result.units { try emit(unit) }
+            for n in result.notices { n.apply(to: &notices) }
+            if let error = result.error { throw error }
+        }
+        if let stoppedAt {
+            notices.add(Notice(code: NoticeCode.timeLimit,
+                               message: "時間制限のため \(stoppedAt + 1) ページ以降を読んでいません。残りを目視で確認してください。",
+                               page: stoppedAt + 1))
         }
         return ExtractionSummary(format: .pdf, pages: pageCount, notices: notices.all)
     }
 
-    private func readPage(_ page: PopplerPageRef, hasFills: Bool, attachments: AttachmentReader,
-                          notices: inout NoticeList, emit: (TextUnit) throws -> Void) throws {
+    /// Reads one page into a result (units and notices), without emitting: the page may be
+    /// read on a helper thread and emitted later, in order.
+    private func readPage(_ page: PopplerPageRef, hasFills: Bool, attachments: AttachmentReader) throws -> PageResult {
+        var result = PageResult()
         let number = page.index + 1
         // Row order first: hidden runs, their labels and the body all read the page as laid out.
         let text = page.readText().inRowOrder()
         let visibility = HiddenTextDetector.worthRendering(text, documentHasFills: hasFills)
             ? HiddenTextDetector().classify(page, text) : nil
         for unit in PageUnits.make(text, visibility: visibility, page: number) {
-            try emit(unit)
+            result.units.append(unit)
             switch unit.source {
-            case .covered: notices.addOnce(.coveredText(number))
-            case .invisibleText: notices.addOnce(.invisibleText(number))
+            case .covered: result.notices.append(.addOnce(.coveredText(number)))
+            case .invisibleText: result.notices.append(.addOnce(.invisibleText(number)))
             default: break
             }
         }
         let ink = text.inkCount
-        if PageChecks.isImageOnly(page, inkCount: ink) { notices.addPage(.imageOnlyPage(number)) }
+        if PageChecks.isImageOnly(page, inkCount: ink) { result.notices.append(.addPage(.imageOnlyPage(number))) }
         let (bad, total) = PageChecks.unmappedCount(text.scalars)
-        if PageChecks.isGarbled(bad: bad, total: total) { notices.addPage(.unmappedGlyphs(number, bad: bad, total: total)) }
+        if PageChecks.isGarbled(bad: bad, total: total) {
+            result.notices.append(.addPage(.unmappedGlyphs(number, bad: bad, total: total)))
+        }
 
         let extras = page.readExtras()
-        for unit in extras.units { try emit(unit) }
+        result.units += extras.units
         for att in extras.attachments {
             defer { g_object_unref(UnsafeMutableRawPointer(att)) }
-            notices.add(try attachments.read(att, page: number, emit: emit))
+            do {
+                let n = try attachments.read(att, page: number) { result.units.append($0) }
+                result.notices.append(.addAll(n))
+            } catch {
+                result.error = error
+                break
+            }
         }
+        return result
     }
 
     /// A complete PDF ends with %%EOF (give or take trailing bytes); a download cut short does not.
@@ -79,9 +102,6 @@ public struct PDFExtractor: Extractor {
         data.suffix(2048).range(of: Data("%%EOF".utf8)) != nil
     }
 }
-
-/// Linux has no autorelease pool; keeps the per-page scope explicit.
-@inline(__always) func autoreleasepoolIfAvailable(_ body: () throws -> Void) rethrows { try body() }
 
 /// Notices in order, with page notices of one kind capped (a 500-page scan gets 20 lines and a sum).
 struct NoticeList {
