@@ -19,6 +19,12 @@ final class PDFExtractorTests: XCTestCase {
 
     func codes(_ r: Result) -> [String] { r.summary.notices.map(\.code) }
 
+    func testScalarsJoinIntoTheSameStringAsTheStandardLibraryMakes() {
+        let text = "a\t髙橋\u{7F}é\u{800}\u{FFFF}𠮷 ⾼\n"
+        XCTAssertEqual(Array(text.unicodeScalars).joinedString, text)
+        XCTAssertEqual([Unicode.Scalar]().joinedString, "")
+    }
+
     func testOneBodyUnitPerPageWithOneBoxPerScalarMatchingPoppler() throws {
         let r = try extract("samples/sample-application.pdf")
         let body = r.units.filter { $0.source == .body }

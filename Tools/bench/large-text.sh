@@ -3,14 +3,8 @@
 # reports wall time, throughput and peak RSS, to show that memory stays bounded
 # (the reader works in 1M-character chunks). A benchmark, not a test: rerun and compare.
 #   bash Tools/bench/large-text.sh [MEGABYTES]
-set -euo pipefail
-cd "$(dirname "$0")/../.."
 mb=${1:-200}
-bash Tools/setup.sh
-command -v /usr/bin/time >/dev/null || { apt-get install -y -qq time >/dev/null; }
-swift build -c release >/dev/null
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/lib.sh"
 python3 - "$work/large.txt" "$mb" <<'PY'
 import sys
 path, mb = sys.argv[1], int(sys.argv[2])
@@ -30,8 +24,6 @@ with open(path, "w", encoding="utf-8") as f:
         i += 1
 PY
 size=$(stat -c %s "$work/large.txt")
-/usr/bin/time -v .build/release/sumi scan --format json "$work/large.txt" > "$work/report.json" 2> "$work/time.txt" || true
-wall=$(grep "Elapsed (wall clock)" "$work/time.txt" | awk '{print $NF}')
-rss=$(grep "Maximum resident set size" "$work/time.txt" | awk '{print $NF}')
-findings=$(python3 -c "import json,sys;d=json.load(open('$work/report.json'));print(sum(len(f['findings']) for f in d['files']), d['files'][0]['status'])")
-echo "file_bytes=$size wall=$wall peak_rss_kb=$rss findings_and_status=$findings"
+peak large "$bin/sumi" scan --format json "$work/large.txt"
+findings=$(python3 -c "import json,sys;d=json.load(open('$work/large.out'));print(sum(len(f['findings']) for f in d['files']), d['files'][0]['status'])")
+echo "file_bytes=$size wall=$wall cpu_s=$cpu_s peak_rss_kb=$rss_kb findings_and_status=$findings"

@@ -5,13 +5,9 @@
 # build twice — all rules, and all rules minus the person recognizers — and reports
 # MB/s of CPU (user) time and the finding counts. A benchmark, not a test: rerun and compare.
 #   bash Tools/bench/recognizers.sh [MEGABYTES] [LABELLED_LINES_PER_42]   (default 50, 2; 0 = clean text only)
-set -euo pipefail
-cd "$(dirname "$0")/../.."
 mb=${1:-50}
 dirty=${2:-2}
-swift build -c release >/dev/null
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/lib.sh"
 python3 - "$work/text.txt" "$mb" "$dirty" <<'PY'
 import glob, random, re, sys
 random.seed(7)

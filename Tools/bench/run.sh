@@ -13,21 +13,11 @@
 # (c) a 10,000-row x 10-column XLSX.
 # (d) an archive of >= 2,000 mixed files (copies and variants of Corpus/) with `sumi scan --jobs 2`.
 # Peak RSS of every sumi run from /usr/bin/time -v.
-set -euo pipefail
-cd "$(dirname "$0")/../.."
-repo=$(pwd)
 MB=${MB:-32}
 PAGES=${PAGES:-100}
 ROWS=${ROWS:-10000}
 FILES=${FILES:-2000}
-
-bash Tools/setup.sh
-if [ ! -x /usr/bin/time ]; then
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq time >/dev/null
-fi
-swift build -c release >/dev/null 2>&1 || swift build -c release
-bin=$(swift build -c release --show-bin-path)
+source "$(dirname "$0")/lib.sh"
 
 # Python only for generating inputs (reportlab, openpyxl), in a throwaway venv.
 venv=Tools/.venv-bench
@@ -38,8 +28,6 @@ if [ ! -x "$venv/bin/python" ] || [ "$(cat "$venv/.requirements.sha" 2>/dev/null
   echo "$want" > "$venv/.requirements.sha"
 fi
 
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 out=.build/bench
 mkdir -p "$out"
 rows=()
@@ -101,8 +89,8 @@ fi
 
 echo "bench: (c) ${ROWS}-row XLSX" >&2
 "$venv/bin/python" Tools/bench/make_inputs.py --xlsx "$work/bench.xlsx" --rows "$ROWS"
-timed scan_xlsx "$bin/sumi" scan --format json --jobs 1 "$work/bench.xlsx"
-row "sumi scan, XLSX" "${ROWS} rows × 10 cols" "${wall} s" "$(calc "$ROWS / $wall") rows/s" "${rss_mb} MB" "$(status_of "$work/scan_xlsx.out")"
+timed scan_xlsx "$bin/sumi" scan --format json "$work/bench.xlsx"
+row "sumi scan, XLSX" "${ROWS} rows × 10 cols" "${wall} s" "$(calc "$ROWS / $wall") rows/s" "${rss_mb} MB" "all cores; $(status_of "$work/scan_xlsx.out")"
 
 echo "bench: (d) archive of >= ${FILES} files" >&2
 # Copies of every corpus document; text formats get a line that makes each copy a different file.

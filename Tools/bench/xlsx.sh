@@ -1,26 +1,14 @@
 #!/usr/bin/env bash
 # Scans a generated XLSX roster of 10,000 rows x 10 columns (names, addresses, phones
 # as text and as numbers, dates, e-mail, free text) with the release build and reports
-# wall time, CPU time and peak RSS: once with the shipped rules (the real scan) and once
-# with an empty rule set (extraction, normalization and the report alone, no findings).
+# wall time, CPU time and peak RSS: as one command with all cores (the real use), with
+# --jobs 1 (one core), and with an empty rule set (extraction and the report alone).
 # Target (issue 6): under 2 s. A benchmark, not a test: rerun and compare (the load
 # average is printed because other builds on a shared machine inflate the wall time).
 #   bash Tools/bench/xlsx.sh [ROWS]
-set -euo pipefail
-cd "$(dirname "$0")/../.."
 rows=${1:-10000}
-bash Tools/setup.sh
-command -v /usr/bin/time >/dev/null || { apt-get install -y -qq time >/dev/null; }
-swift build -c release >/dev/null
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-# xlsxwriter as pinned for the corpus; the corpus venv is reused when it exists.
-py=Tools/.venv-corpus/bin/python
-if [ ! -x "$py" ]; then
-  python3 -m venv "$work/venv"
-  "$work/venv/bin/pip" install -q --disable-pip-version-check "$(grep '^xlsxwriter==' Tools/corpus/requirements.txt)"
-  py="$work/venv/bin/python"
-fi
+source "$(dirname "$0")/lib.sh"
+py=$(corpus_python)
 "$py" - "$work/roster.xlsx" "$rows" <<'PY'
 import datetime, random, sys
 import xlsxwriter
@@ -50,15 +38,13 @@ wb.close()
 PY
 size=$(stat -c %s "$work/roster.xlsx")
 load=$(cut -d' ' -f1 /proc/loadavg)
-/usr/bin/time -v .build/release/sumi scan --format json "$work/roster.xlsx" > "$work/report.json" 2> "$work/time.txt" || true
-wall=$(grep "Elapsed (wall clock)" "$work/time.txt" | awk '{print $NF}')
-rss=$(grep "Maximum resident set size" "$work/time.txt" | awk '{print $NF}')
-cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.2f", s}' "$work/time.txt")
-summary=$(python3 -c "import json;d=json.load(open('$work/report.json'));f=d['files'][0];print(len(f['findings']), f['status'], round(f['elapsed_seconds'], 3))")
-echo "rows=$rows file_bytes=$size wall=$wall cpu_s=$cpu peak_rss_kb=$rss load_before=$load findings_status_scan_seconds=$summary"
+for run in 1 2 3; do
+  peak "all$run" "$bin/sumi" scan --format json "$work/roster.xlsx"
+  summary=$(python3 -c "import json;d=json.load(open('$work/all$run.out'));f=d['files'][0];print(len(f['findings']), f['status'], round(f['elapsed_seconds'], 3))")
+  echo "rows=$rows file_bytes=$size run=$run wall=$wall cpu_s=$cpu_s peak_rss_kb=$rss_kb findings_status_scan_seconds=$summary load_before=$load"
+done
+peak one "$bin/sumi" scan --jobs 1 --format json "$work/roster.xlsx"
+echo "--jobs 1 (one core): wall=$wall cpu_s=$cpu_s peak_rss_kb=$rss_kb"
 mkdir -p "$work/norules/packs" "$work/norules/dict"
-/usr/bin/time -v .build/release/sumi scan --rules "$work/norules" --format json "$work/roster.xlsx" > "$work/report0.json" 2> "$work/time0.txt" || true
-wall0=$(grep "Elapsed (wall clock)" "$work/time0.txt" | awk '{print $NF}')
-rss0=$(grep "Maximum resident set size" "$work/time0.txt" | awk '{print $NF}')
-cpu0=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.2f", s}' "$work/time0.txt")
-echo "without rules (extraction bound): wall=$wall0 cpu_s=$cpu0 peak_rss_kb=$rss0"
+peak none "$bin/sumi" scan --rules "$work/norules" --format json "$work/roster.xlsx"
+echo "without rules (extraction bound): wall=$wall cpu_s=$cpu_s peak_rss_kb=$rss_kb"

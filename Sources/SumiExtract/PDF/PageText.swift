@@ -96,3 +96,27 @@ extension Unicode.Scalar {
             || v == 0x2028 || v == 0x2029 || v == 0x202F || v == 0x205F || v == 0xFEFF
     }
 }
+
+extension Sequence where Element == Unicode.Scalar {
+    /// The scalars as a string, through UTF-8 bytes: `String.UnicodeScalarView.append`
+    /// was half the cost of putting a page in row order.
+    var joinedString: String {
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(underestimatedCount * 3)
+        for scalar in self {
+            let v = scalar.value
+            if v < 0x80 {
+                utf8.append(UInt8(v))
+            } else if v < 0x800 {
+                utf8.append(UInt8(0xC0 | (v >> 6))); utf8.append(UInt8(0x80 | (v & 0x3F)))
+            } else if v < 0x10000 {
+                utf8.append(UInt8(0xE0 | (v >> 12))); utf8.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                utf8.append(UInt8(0x80 | (v & 0x3F)))
+            } else {
+                utf8.append(UInt8(0xF0 | (v >> 18))); utf8.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+                utf8.append(UInt8(0x80 | ((v >> 6) & 0x3F))); utf8.append(UInt8(0x80 | (v & 0x3F)))
+            }
+        }
+        return String(decoding: utf8, as: UTF8.self)
+    }
+}

@@ -23,10 +23,8 @@ enum PageUnits {
                     if visibility[j] == kind { end = j + 1 } else if !body[j].isBlank { break }
                     j += 1
                 }
-                let run = Array(text.scalars[i..<end])
-                var s = String.UnicodeScalarView(); s.append(contentsOf: run)
                 units.append(TextUnit(
-                    text: String(s), source: kind == .covered ? .covered : .invisibleText,
+                    text: text.scalars[i..<end].joinedString, source: kind == .covered ? .covered : .invisibleText,
                     location: Location(page: page), fieldLabel: label(before: i, in: text.scalars, visibility),
                     groupKey: key, glyphBoxes: Array(text.boxes[i..<end])))
                 for k in i..<end where !body[k].isBlank { body[k] = " " }
@@ -37,8 +35,7 @@ enum PageUnits {
         if units.isEmpty {
             bodyText = text.raw
         } else {
-            var s = String.UnicodeScalarView(); s.append(contentsOf: body)
-            bodyText = String(s)
+            bodyText = body.joinedString
         }
         var out: [TextUnit] = []
         if body.contains(where: { !$0.isBlank }) {
@@ -59,8 +56,7 @@ enum PageUnits {
             if scalars[k] == PageText.cellSeparator && out.contains(where: { !$0.isBlank }) { break }
             if visibility[k] == .visible { out.append(scalars[k]) }
         }
-        var s = String.UnicodeScalarView(); s.append(contentsOf: out.reversed())
-        let t = String(s).trimmingCharacters(in: .whitespaces)
+        let t = out.reversed().joinedString.trimmingCharacters(in: .whitespaces)
         return t.isEmpty ? nil : t
     }
 }

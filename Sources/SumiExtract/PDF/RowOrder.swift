@@ -52,8 +52,7 @@ extension PageText {
         }
         if scalars.last == "\n" { put("\n", none, -1) }
         if out.scalars == scalars { return self }
-        var s = String.UnicodeScalarView(); s.append(contentsOf: out.scalars)
-        out.raw = String(s)
+        out.raw = out.scalars.joinedString
         return out
     }
 }
