@@ -7,6 +7,7 @@
 #  3. The 100-page PDF with a filled shape on every page, so the hidden-text check renders
 #     every page (its worst case; reported, no target).
 #  4. A 1,000-page text PDF: peak RSS of `sumi scan` (memory bounded per page).
+#  5. The floor: poppler-glib's own cost for the calls Sumi makes per page (poppler_floor.c).
 #   bash Tools/bench/pdf.sh
 source "$(dirname "$0")/lib.sh"
 py=$(corpus_python)
@@ -36,3 +37,11 @@ printf "20 x p100   pdftotext -P1=%ss -P2=%ss | sumi --jobs 1=%ss --jobs 2=%ss |
 peak p1000 "$sumi" scan --format json "$work/p1000.pdf"
 pages_findings=$(python3 -c "import json;d=json.load(open('$work/p1000.out'));f=d['files'][0];print(f.get('pages'), len(f['findings']), f['status'])")
 echo "p1000       wall=$wall peak_rss_kb=$rss_kb pages_findings_status=$pages_findings size=$(stat -c %s "$work/p1000.pdf")"
+
+cc -O2 Tools/bench/poppler_floor.c $(pkg-config --cflags --libs poppler-glib) -o "$work/poppler_floor"
+floor=""
+for _ in 1 2 3 4 5; do
+  t=$("$work/poppler_floor" "$work/p100.pdf")
+  if [ -z "$floor" ] || [ "$(echo "$t < $floor" | bc -l)" = 1 ]; then floor=$t; fi
+done
+echo "poppler     the poppler-glib calls Sumi makes on p100, in one process, no processing: ${floor}s (best of 5)"

@@ -77,7 +77,9 @@ row "sumi scan, the same text as a file" "${text_mb} MB .txt" "${wall} s" "$(cal
 echo "bench: (b) ${PAGES}-page PDF" >&2
 if [ -x Tools/bench/pdf.sh ]; then
   bash Tools/bench/pdf.sh | tee "$work/pdf.txt" >&2
-  row "PDF (Tools/bench/pdf.sh)" "see above" "" "" "" "$(tail -1 "$work/pdf.txt")"
+  while IFS= read -r line; do
+    row "PDF (Tools/bench/pdf.sh)" "$(echo "$line" | awk '{print $1, $2, $3}')" "" "" "" "$line"
+  done < "$work/pdf.txt"
 else
   "$venv/bin/python" Tools/bench/make_inputs.py --pdf "$work/bench.pdf" --pages "$PAGES"
   timed pdftotext pdftotext -layout "$work/bench.pdf" "$work/bench-pdf.txt"
