@@ -21,6 +21,15 @@ public struct BatchScanner: Sendable {
         case stdin
         /// A path that cannot be scanned, with why (missing, unreadable, loop).
         case problem(String, code: String, message: String)
+
+        /// The path as the report shows it.
+        public var displayName: String {
+            switch self {
+            case .file(_, let display): display
+            case .stdin: "-"
+            case .problem(let path, _, _): path
+            }
+        }
     }
 
     /// Expands paths into targets, walking directories in sorted order.
@@ -86,6 +95,13 @@ public struct BatchScanner: Sendable {
             var i = worker
             while i < targets.count {
                 let report: FileReport
+                if scanner.rules.hasFailed {
+                    // The run ends with the rule error; do not read the rest of the archive first.
+                    report = DocumentScanner.notChecked(path: targets[i].displayName)
+                    results.set(i, report)
+                    i += fileWorkers
+                    continue
+                }
                 switch targets[i] {
                 case .file(let url, let display):
                     report = scanner.scanFile(at: url, displayPath: display, threads: threadsPerFile)

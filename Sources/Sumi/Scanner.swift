@@ -47,6 +47,21 @@ public final class DocumentScanner: Sendable {
     }
 
     public func scan(_ input: ExtractionInput, threads: Int = 1) -> FileReport {
+        let report = read(input, threads: threads)
+        // Without rules nothing was checked: say so rather than report the file clean.
+        guard rules.hasFailed else { return report }
+        return Self.notChecked(path: report.path, format: report.format, sha256: report.sha256)
+    }
+
+    /// The report for a file whose rules failed to load.
+    static func notChecked(path: String, format: FileFormat = .unknown, sha256: String? = nil) -> FileReport {
+        FileReport(path: path, format: format, sha256: sha256, notices: [Notice(
+            code: NoticeCode.rulesNotLoaded,
+            message: "ルールを読み込めなかったため、個人情報の検査をしていません。ルールの設定を確認してください。")],
+            failed: true)
+    }
+
+    private func read(_ input: ExtractionInput, threads: Int) -> FileReport {
         var input = input
         if input.depth == 0 { input.readers = max(input.readers, threads) }
         let started = Date()

@@ -62,6 +62,8 @@ public enum NoticeCode {
     public static let readError = "read_error"
     public static let emptyFile = "empty_file"
     public static let combinedIdentification = "combined_identification"
+    /// The rules failed to load, so nothing was checked: the file is an `error`, never clean.
+    public static let rulesNotLoaded = "rules_not_loaded"
 
     /// Codes that mean some content was not read: a file carrying one is never `clean`.
     public static let unreadCodes: Set<String> = [

@@ -156,6 +156,30 @@ final class ScanTests: XCTestCase {
         XCTAssertTrue(reports.contains { $0.path.hasSuffix("does-not-exist.txt") && $0.status == .error })
     }
 
+    /// Rules still loading: files are read at once and the rule stage waits, with the same
+    /// findings as loaded rules give. Rules that fail: no file is reported clean, and the
+    /// batch stops reading files.
+    func testScanWhileRulesLoadAndWhenTheyFail() throws {
+        let file = write("p.txt", Array("電話 03-1234-5678\n山田 太郎 様".utf8))
+        let loaded = try Self.scanner().ruleSet
+        let pending = DocumentScanner(rules: PendingRuleSet(loading: { usleep(200_000); return loaded }))
+        let late = pending.scanFile(at: file, threads: 2)
+        let ready = try Self.scanner().scanFile(at: file, threads: 2)
+        XCTAssertEqual(late.findings.map(\.id), ready.findings.map(\.id))
+        XCTAssertFalse(late.findings.isEmpty)
+
+        struct Broken: Error {}
+        let failing = PendingRuleSet(loading: { throw Broken() })
+        XCTAssertThrowsError(try failing.wait())
+        XCTAssertTrue(failing.hasFailed)
+        let reports = BatchScanner(scanner: DocumentScanner(rules: failing), concurrency: 2)
+            .scan(BatchScanner.targets(for: [file.path, file.path]))
+        XCTAssertEqual(reports.count, 2)
+        XCTAssertTrue(reports.allSatisfy { $0.status == .error && $0.notices.map(\.code) == ["rules_not_loaded"] })
+        // Scanned directly, not through a batch, the file is not clean either.
+        XCTAssertEqual(DocumentScanner(rules: failing).scanFile(at: file).status, .error)
+    }
+
     func testExitCodes() throws {
         let clean = try scan(write("c.txt", Array("区の施策について説明します。".utf8)))
         let found = try scan(write("f.txt", Array("電話 03-1234-5678".utf8)))
