@@ -8,8 +8,9 @@ import SumiRules
 /// With one thread (a batch scan keeps every core busy with its own file) each group runs
 /// on the caller's thread as it arrives. With more, groups gather into small batches; a
 /// batch runs on `threads` background cores, which also build its findings, while the
-/// caller goes on extracting the next one. At most one batch is in flight, so memory stays
-/// bounded by two batches, and the report does not depend on the number of threads.
+/// caller goes on extracting the next ones. Batches run one at a time, in order, and at
+/// most `batchesInFlight` wait or run, so memory stays bounded; the report does not depend
+/// on the number of threads.
 final class DetectionPipeline: @unchecked Sendable {
     private let pool: MatcherPool
     private let threads: Int

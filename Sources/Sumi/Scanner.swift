@@ -21,8 +21,8 @@ public final class DocumentScanner: Sendable {
     }
 
     /// With rules still loading: files are read at once and only the rule stage waits.
-    /// If loading fails, reports come back without findings; the caller must check
-    /// `rules.wait()` and discard them.
+    /// If loading fails, every report is an `error` with notice `rules_not_loaded`; the CLI
+    /// checks `rules.wait()` and exits with the rule error instead.
     public init(rules: PendingRuleSet, limits: ExtractionLimits = ExtractionLimits()) {
         self.rules = rules
         self.limits = limits
