@@ -48,8 +48,9 @@ public final class DocumentScanner: Sendable {
 
     public func scan(_ input: ExtractionInput, threads: Int = 1) -> FileReport {
         let report = read(input, threads: threads)
-        // Without rules nothing was checked: say so rather than report the file clean.
-        guard rules.hasFailed else { return report }
+        // Without rules nothing was checked: say so rather than report the file clean. Wait
+        // for the rules here: a file with no text never asked for them while being read.
+        if (try? rules.wait()) != nil { return report }
         return Self.notChecked(path: report.path, format: report.format, sha256: report.sha256)
     }
 

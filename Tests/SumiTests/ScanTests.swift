@@ -178,6 +178,11 @@ final class ScanTests: XCTestCase {
         XCTAssertTrue(reports.allSatisfy { $0.status == .error && $0.notices.map(\.code) == ["rules_not_loaded"] })
         // Scanned directly, not through a batch, the file is not clean either.
         XCTAssertEqual(DocumentScanner(rules: failing).scanFile(at: file).status, .error)
+        // Rules that fail only after a file with no text was read (it never asked for them) still
+        // leave the file unchecked, not clean.
+        let slowFailing = PendingRuleSet(loading: { usleep(300_000); throw Broken() })
+        let quiet = write("q.csv", Array("\n".utf8))   // a CSV with no cells: no unit reaches the rules
+        XCTAssertEqual(DocumentScanner(rules: slowFailing).scanFile(at: quiet).status, .error)
     }
 
     func testExitCodes() throws {

@@ -19,6 +19,9 @@ struct Gazetteer: Sendable {
     /// Every normalized town name (町域) under the tag of its municipality, and once more
     /// under `anyMunicipality` for the town recognizer, which asks whether a word is a town at all.
     let towns: FlatStringTable
+    /// Municipality as written → the tags of its towns in each prefecture that has it, so a
+    /// look-up (one per municipality found in a text) builds no key strings.
+    private let tagsByMunicipality: [String: [UInt16]]
     static let anyMunicipality: UInt16 = 0
     /// Longest town name of any municipality, in UTF-16 units.
     var longestTown: Int { towns.longest }
@@ -95,9 +98,7 @@ struct Gazetteer: Sendable {
 
     /// The longest town name of the municipality (as written) that `units` starts with at `start`.
     func town(after municipality: String, in units: [UInt16], at start: Int) -> Int? {
-        guard let prefs = municipalities[municipality] else { return nil }
-        let tags = prefs.compactMap { municipalityTags["\($0)\t\(municipality)"] }
-        guard !tags.isEmpty else { return nil }
+        guard let tags = tagsByMunicipality[municipality], !tags.isEmpty else { return nil }
         return units.withUnsafeBufferPointer { u in
             var length = min(longestTown, u.count - start)
             while length > 0 {
@@ -141,6 +142,7 @@ struct Gazetteer: Sendable {
         for (i, key) in try r.strings().enumerated() { tags[key] = UInt16(i + 1) }
         municipalityTags = tags
         towns = try r.table()
+        tagsByMunicipality = Self.tags(municipalities, tags)
     }
 
     init(prefectures: [[UInt16]], municipalities: [String: [String]], municipalityTags: [String: UInt16], towns: FlatStringTable) {
@@ -148,5 +150,12 @@ struct Gazetteer: Sendable {
         self.municipalities = municipalities
         self.municipalityTags = municipalityTags
         self.towns = towns
+        tagsByMunicipality = Self.tags(municipalities, municipalityTags)
+    }
+
+    private static func tags(_ municipalities: [String: [String]], _ keys: [String: UInt16]) -> [String: [UInt16]] {
+        var out: [String: [UInt16]] = [:]
+        for (name, prefs) in municipalities { out[name] = prefs.compactMap { keys["\($0)\t\(name)"] } }
+        return out
     }
 }
