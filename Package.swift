@@ -36,11 +36,18 @@ let package = Package(
             pkgConfig: "poppler-glib",
             providers: [.apt(["libpoppler-glib-dev"])]
         ),
+        // libxml2's reader for every XML part of a document (Foundation's XMLParser crashed on
+        // the processing instructions SharePoint writes into customXml parts).
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         .target(name: "SumiModel", swiftSettings: scanning),
         .target(name: "SumiText", dependencies: ["CICUBridge", "SumiModel"], swiftSettings: scanning),
         .target(
             name: "SumiExtract",
-            dependencies: ["SumiModel", "SumiText", "CPoppler", "ZIPFoundation"],
+            dependencies: ["SumiModel", "SumiText", "CPoppler", "CLibXML2", "ZIPFoundation"],
             swiftSettings: scanning
         ),
         .target(name: "SumiRules", dependencies: ["SumiModel", "SumiText", "CICUBridge", "Yams"], swiftSettings: scanning),
@@ -59,9 +66,11 @@ let package = Package(
         .testTarget(name: "SumiEvalTests", dependencies: ["SumiEval"]),
         // Benchmark (Tools/bench): rule-engine throughput against a naive regex loop.
         .executableTarget(name: "sumi-bench", dependencies: ["SumiRules", "SumiText", "SumiModel"]),
+        // What the test targets share: the repository root, a private dictionary cache.
+        .target(name: "SumiTestSupport", path: "Tests/SumiTestSupport"),
         .testTarget(name: "SumiTextTests", dependencies: ["SumiText"]),
-        .testTarget(name: "SumiExtractTests", dependencies: ["SumiExtract"]),
-        .testTarget(name: "SumiRulesTests", dependencies: ["SumiRules"]),
-        .testTarget(name: "SumiTests", dependencies: ["Sumi", "SumiExtract", "SumiRules", "SumiReport", "SumiModel"]),
+        .testTarget(name: "SumiExtractTests", dependencies: ["SumiExtract", "SumiTestSupport"]),
+        .testTarget(name: "SumiRulesTests", dependencies: ["SumiRules", "SumiTestSupport"]),
+        .testTarget(name: "SumiTests", dependencies: ["Sumi", "SumiExtract", "SumiRules", "SumiReport", "SumiModel", "SumiTestSupport"]),
     ]
 )

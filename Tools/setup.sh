@@ -10,6 +10,15 @@ command -v pkg-config >/dev/null || need+=(pkg-config)
 [ -f /usr/include/zlib.h ] || need+=(zlib1g-dev)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 [ -x /usr/bin/time ] || need+=(time)   # peak RSS in Tools/bench (/usr/bin/time -v)
+# Japanese fonts, as users' machines have them: poppler substitutes them for non-embedded CID
+# fonts, which changes where glyphs are drawn, and the hidden-text probe must hold either way.
+[ -d /usr/share/fonts/opentype/ipaexfont-gothic ] || [ -d /usr/share/fonts/opentype/ipaexfont ] || need+=(fonts-ipaexfont)
+[ -d /usr/share/fonts/opentype/noto ] || need+=(fonts-noto-cjk)
+command -v fc-list >/dev/null || need+=(fontconfig)
+# PDF redaction runs Debian's `mutool run` in a child process (MuPDF is AGPL: never linked).
+command -v mutool >/dev/null || need+=(mupdf-tools)
+# Hostile-input-safe XML reading (libxml2's reader, entities and DTDs off).
+[ -f /usr/include/libxml2/libxml/xmlreader.h ] || need+=(libxml2-dev)
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing ${need[*]}" >&2
   SUDO=""

@@ -25,6 +25,12 @@ final class DetectionPipeline: @unchecked Sendable {
     // Written on `queue` only; read by the caller after draining it.
     private var assembler: FindingAssembler
     private var notices: [Notice] = []
+    /// The file's time limit: past it, groups are no longer checked and the file says so.
+    /// Moved by the time the rules took to load after the file was started, once known.
+    private var deadline: Deadline?
+    private let started = DispatchTime.now().uptimeNanoseconds
+    private var deadlineSettled = false
+    private var timedOut = false
 
     /// Small enough that extraction and rules overlap early in a file (a 100-page PDF is
     /// about 400,000 characters), large enough that the hand-offs cost nothing.
@@ -32,8 +38,9 @@ final class DetectionPipeline: @unchecked Sendable {
     static let batchCharacters = 1 << 16
     static let batchesInFlight = 4
 
-    init(pool: MatcherPool, threads: Int, builder: FindingBuilder) {
+    init(pool: MatcherPool, threads: Int, builder: FindingBuilder, deadline: Deadline? = nil) {
         self.pool = pool
+        self.deadline = deadline
         self.threads = max(1, threads)
         self.builder = builder
         assembler = FindingAssembler(path: builder.path)
@@ -49,6 +56,7 @@ final class DetectionPipeline: @unchecked Sendable {
     func finish() -> (findings: [Finding], notices: [Notice]) {
         submit()
         queue.sync {}
+        if timedOut { notices.append(Self.rulesTimedOut) }
         return (assembler.findings, notices)
     }
 
@@ -66,20 +74,31 @@ final class DetectionPipeline: @unchecked Sendable {
     }
 
     private func run(_ work: [[TextUnit]]) {
-        let builder = self.builder
-        let results = pool.detect(work, threads: threads) { units, result in
-            (zip(units, result.detections).flatMap { builder.findings($1, in: $0) }, result.notices)
+        if !deadlineSettled, let d = deadline {
+            deadlineSettled = true
+            _ = try? pool.rules.wait()
+            let loaded = pool.rules.loadedUptimeNanoseconds
+            if loaded > started { deadline = d.extended(byNanoseconds: loaded - started) }
         }
-        for (findings, groupNotices) in results {
+        let builder = self.builder
+        let results = pool.detect(work, threads: threads, deadline: deadline) { units, result in
+            (zip(units, result.detections).flatMap { builder.findings($1, in: $0) }, result.notices, result.timedOut)
+        }
+        for (findings, groupNotices, late) in results {
             assembler.add(findings)
             notices.append(contentsOf: groupNotices)
+            if late { timedOut = true }
         }
     }
+
+    /// Text was read but its check was cut short: the file is not fully read.
+    static let rulesTimedOut = Notice(code: NoticeCode.timeLimit,
+        message: "時間制限のため、読み取った文章の一部を検査していません。残りを目視で確認するか、--time-limit を延ばしてください。")
 }
 
 /// Rule matchers are not thread-safe; keep one per concurrent scan and reuse them.
 final class MatcherPool: @unchecked Sendable {
-    private let rules: PendingRuleSet
+    let rules: PendingRuleSet
     private var free: [RuleMatcher] = []
     private let lock = NSLock()
 
@@ -98,12 +117,17 @@ final class MatcherPool: @unchecked Sendable {
 
     /// Runs the rules on groups on up to `threads` cores, each with its own matcher, and
     /// `then` on each group's result on the same core; the outputs in input order.
-    func detect<T>(_ groups: [[TextUnit]], threads: Int,
+    func detect<T>(_ groups: [[TextUnit]], threads: Int, deadline: Deadline? = nil,
                    then: @Sendable ([TextUnit], RuleMatcher.GroupResult) -> T) -> [T] {
         let workers = min(threads, groups.count)
         // Rules that failed to load find nothing; the caller reports the load error instead.
         @Sendable func detect(_ m: RuleMatcher?, _ g: [TextUnit]) -> RuleMatcher.GroupResult {
-            m?.detect(group: g) ?? RuleMatcher.GroupResult(nothingIn: g.count)
+            if deadline?.hasPassed == true {
+                var skipped = RuleMatcher.GroupResult(nothingIn: g.count)
+                skipped.timedOut = true
+                return skipped
+            }
+            return m?.detect(group: g, deadline: deadline) ?? RuleMatcher.GroupResult(nothingIn: g.count)
         }
         if workers <= 1 {
             let m = acquire()

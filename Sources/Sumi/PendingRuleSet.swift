@@ -8,6 +8,7 @@ import SumiRules
 public final class PendingRuleSet: @unchecked Sendable {
     private let condition = NSCondition()
     private var result: Result<RuleSet, any Error>?
+    private var loadedAt: UInt64 = 0
 
     /// Starts `load` on another core now.
     public init(loading load: @escaping @Sendable () throws -> RuleSet) {
@@ -15,6 +16,7 @@ public final class PendingRuleSet: @unchecked Sendable {
             let r = Result { try load() }
             self.condition.lock()
             self.result = r
+            self.loadedAt = DispatchTime.now().uptimeNanoseconds
             self.condition.broadcast()
             self.condition.unlock()
         }
@@ -32,6 +34,14 @@ public final class PendingRuleSet: @unchecked Sendable {
         let r = result!
         condition.unlock()
         return try r.get()
+    }
+
+    /// When loading ended (`DispatchTime` uptime; 0 for rules given already loaded), so that a
+    /// file's time limit need not count the wait for the rules on a first run (a dictionary
+    /// cache rebuilt in a debug build takes seconds).
+    public var loadedUptimeNanoseconds: UInt64 {
+        condition.lock(); defer { condition.unlock() }
+        return loadedAt
     }
 
     /// Whether loading has already failed (does not wait): a batch stops starting files,

@@ -66,11 +66,9 @@ public final class DocumentScanner: Sendable {
         var input = input
         if input.depth == 0 { input.readers = max(input.readers, threads) }
         let started = Date()
-        var head = Data()
-        var hash: String? = nil
+        let head: Data
         do {
             head = try FileHashing.head(input, bytes: 8192)
-            hash = try FileHashing.sha256(input)
         } catch let e as ExtractionError {
             return FileReport(path: input.name, format: .unknown, notices: [Notice(code: e.code, message: e.message)],
                               failed: true, elapsedSeconds: Date().timeIntervalSince(started))
@@ -79,6 +77,11 @@ public final class DocumentScanner: Sendable {
                               notices: [Notice(code: NoticeCode.readError, message: "ファイルを読み込めませんでした。")],
                               failed: true, elapsedSeconds: Date().timeIntervalSince(started))
         }
+        // The hash is taken on another core while the file is read: it is only needed for
+        // the report, and a debug build hashes at under 1 MB/s, which ate whole time limits.
+        let hashed = input
+        let hashing = BackgroundTask { try FileHashing.sha256(hashed) }
+        var hash: String? { (try? hashing.wait()) ?? nil }
         var kind = FormatDetector.detect(name: input.name, head: head)
         if input.name == "-" || input.name == "<stdin>", kind == .unknown { kind = .supported(.txt) }
         let format: FileFormat
@@ -105,7 +108,8 @@ public final class DocumentScanner: Sendable {
         }
         // Rules and finding assembly run on other cores while the extractor reads on (when
         // `threads` > 1); findings come back in document order either way.
-        let pipeline = DetectionPipeline(pool: pool, threads: threads, builder: FindingBuilder(path: input.name))
+        let pipeline = DetectionPipeline(pool: pool, threads: threads, builder: FindingBuilder(path: input.name),
+                                         deadline: Deadline(input.deadline))
         var group: [TextUnit] = []
         func flushGroup() {
             guard !group.isEmpty else { return }
@@ -167,7 +171,9 @@ enum FileHashing {
         }
     }
 
-    static func sha256(_ input: ExtractionInput) throws -> String {
+    /// The file's SHA-256, or nil when the file's time limit ran out while hashing (a huge
+    /// file on a slow disk): the extractor then stops at once and the file is `incomplete`.
+    static func sha256(_ input: ExtractionInput) throws -> String? {
         var sha = SHA256()
         if let d = input.data {
             d.withUnsafeBytes { sha.update($0) }
@@ -179,6 +185,7 @@ enum FileHashing {
         defer { try? h.close() }
         while let chunk = try h.read(upToCount: 1 << 20), !chunk.isEmpty {
             chunk.withUnsafeBytes { sha.update($0) }
+            if input.timeIsUp { return nil }
         }
         return sha.hexDigest()
     }

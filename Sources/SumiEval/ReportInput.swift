@@ -1,6 +1,6 @@
 import Foundation
 
-/// The part of a scan report the scorer reads (`shared/schema/scan-report.schema.json`).
+/// The part of a scan report the scorer reads (`schema/scan-report.schema.json`).
 /// Decoded leniently — only `files[].path` and each finding's `category` and `text` are
 /// required — so that other tools' outputs converted to the same shape can be scored too.
 public struct EvalReport: Decodable, Sendable {

@@ -1,5 +1,5 @@
 /// What kind of personal information a finding is. Raw values are the report
-/// contract's stable ids (shared/schema/scan-report.schema.json).
+/// contract's stable ids (schema/scan-report.schema.json).
 public enum Category: String, Codable, CaseIterable, Sendable, Comparable {
     case personName = "person_name"
     case address

@@ -50,7 +50,9 @@ struct ReportJSONWriter {
             $0.key("files"); $0.int(s.files)
             $0.key("findings_by_category"); $0.counts(s.findingsByCategory)
             $0.key("findings_by_severity"); $0.counts(s.findingsBySeverity)
+            $0.key("findings_not_fully_read"); $0.int(s.findingsNotFullyRead)
             $0.key("incomplete"); $0.int(s.incomplete)
+            $0.key("not_fully_read"); $0.int(s.notFullyRead)
             $0.key("with_findings"); $0.int(s.withFindings)
         }
     }
@@ -67,6 +69,7 @@ struct ReportJSONWriter {
             if let v = f.encoding { $0.key("encoding"); $0.string(v) }
             $0.key("findings"); $0.findings(f.findings)
             $0.key("format"); $0.string(f.format.rawValue)
+            $0.key("fully_read"); $0.bool(f.fullyRead)
             $0.key("notices"); $0.array(f.notices) { $0.notice($1) }
             if let v = f.pages { $0.key("pages"); $0.int(v) }
             $0.key("path"); $0.string(f.path)

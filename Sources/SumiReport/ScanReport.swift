@@ -9,6 +9,11 @@ public struct FileReport: Codable, Sendable {
     public var encoding: String?
     public var pages: Int?
     public var status: FileStatus
+    /// Every part of the file was read and checked. False for an `incomplete` or `error`
+    /// file, and also for a file with findings whose rest was not all read (cut off by the
+    /// time limit, an image-only page beside text with a name): such a file's status is
+    /// `findings`, but it is not done with (an addition to the schema, `fully_read`).
+    public var fullyRead: Bool
     public var notices: [Notice]
     public var findings: [Finding]
     /// Seconds spent on this file (an addition to the schema).
@@ -19,6 +24,7 @@ public struct FileReport: Codable, Sendable {
         self.path = path; self.format = format; self.sha256 = sha256; self.encoding = encoding; self.pages = pages
         self.notices = notices; self.findings = findings; self.elapsedSeconds = elapsedSeconds
         self.status = FileReport.status(notices: notices, findings: findings, failed: failed)
+        self.fullyRead = !failed && !notices.contains(where: \.meansUnread)
     }
 
     /// findings > error > incomplete > clean. A file with anything unread is never clean.
@@ -31,11 +37,12 @@ public struct FileReport: Codable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case path, format, sha256, encoding, pages, status, notices, findings
+        case fullyRead = "fully_read"
         case elapsedSeconds = "elapsed_seconds"
     }
 }
 
-/// The whole report: `sumi scan --format json` (shared/schema/scan-report.schema.json).
+/// The whole report: `sumi scan --format json` (schema/scan-report.schema.json).
 public struct ScanReport: Codable, Sendable {
     public struct Tool: Codable, Sendable {
         public var name = "sumi"
@@ -54,6 +61,11 @@ public struct ScanReport: Codable, Sendable {
         public var withFindings = 0
         public var incomplete = 0
         public var errors = 0
+        /// Files with some part not read, whatever their status: `incomplete` and `error`
+        /// files, and files with findings that were also cut short (`fully_read` false).
+        public var notFullyRead = 0
+        /// Of those, files whose status is `findings`.
+        public var findingsNotFullyRead = 0
         public var findingsByCategory: [String: Int] = [:]
         public var findingsBySeverity: [String: Int] = [:]
         public var elapsedSeconds: Double = 0
@@ -62,6 +74,8 @@ public struct ScanReport: Codable, Sendable {
             case files, clean
             case withFindings = "with_findings"
             case incomplete, errors
+            case notFullyRead = "not_fully_read"
+            case findingsNotFullyRead = "findings_not_fully_read"
             case findingsByCategory = "findings_by_category"
             case findingsBySeverity = "findings_by_severity"
             case elapsedSeconds = "elapsed_seconds"
@@ -84,6 +98,10 @@ public struct ScanReport: Codable, Sendable {
             case .incomplete: s.incomplete += 1
             case .error: s.errors += 1
             }
+            if !f.fullyRead {
+                s.notFullyRead += 1
+                if f.status == .findings { s.findingsNotFullyRead += 1 }
+            }
             for finding in f.findings where !finding.suppressed {
                 s.findingsByCategory[finding.category.rawValue, default: 0] += 1
                 s.findingsBySeverity[finding.severity.rawValue, default: 0] += 1
@@ -93,12 +111,14 @@ public struct ScanReport: Codable, Sendable {
         summary = s
     }
 
-    /// The CLI's exit code: 1 = an unsuppressed finding at or above `failOn`;
-    /// 3 = nothing at that level found but some file incomplete or unreadable; 0 = all read, nothing found.
+    /// The CLI's exit code, in this order of precedence: 1 = an unsuppressed finding at or
+    /// above `failOn`; 3 = nothing at that level, but some file was not fully read (also a
+    /// file with lesser findings whose rest was cut off); 0 = every file fully read, nothing
+    /// at or above `failOn`. So 0 always means "all read".
     public func exitCode(failOn: Severity) -> Int32 {
         let failing = files.contains { f in f.findings.contains { !$0.suppressed && $0.severity >= failOn } }
         if failing { return 1 }
-        if files.contains(where: { $0.status == .incomplete || $0.status == .error }) { return 3 }
+        if files.contains(where: { !$0.fullyRead }) { return 3 }
         return 0
     }
 

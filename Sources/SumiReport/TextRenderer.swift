@@ -1,13 +1,16 @@
 import Foundation
 import SumiModel
 
-/// The report for a person: one line per finding with the Japanese label, where it is
-/// (`file:page:line`), and the context with the finding highlighted.
+/// The report for a person: one line per finding with its severity, legal class and label,
+/// where it is in words a reader of the file understands (「2ページ 5行目」, 「シート「名簿」A2」),
+/// and the context with the finding highlighted; one line per clean file; the notices.
 public struct TextRenderer {
     /// ANSI colour, only when writing to a terminal.
     public var color: Bool
+    /// Leave out the files that are clean (`--quiet`).
+    public var quiet: Bool
 
-    public init(color: Bool) { self.color = color }
+    public init(color: Bool, quiet: Bool = false) { self.color = color; self.quiet = quiet }
 
     public func render(_ report: ScanReport) -> String {
         var out = ""
@@ -15,35 +18,29 @@ public struct TextRenderer {
             out += render(file)
         }
         let s = report.summary
-        out += "\n\(s.files) ファイル: 検出あり \(s.withFindings) / 問題なし \(s.clean) / 一部未確認 \(s.incomplete) / 読めない \(s.errors)"
+        let cutShort = s.findingsNotFullyRead > 0 ? "（うち一部未確認 \(s.findingsNotFullyRead)）" : ""
+        out += "\n\(s.files) ファイル: 検出あり \(s.withFindings)\(cutShort) / 問題なし \(s.clean) / 一部未確認 \(s.incomplete) / 読めない \(s.errors)"
         out += "（\(String(format: "%.2f", s.elapsedSeconds)) 秒）\n"
         return out
     }
 
     public func render(_ file: FileReport) -> String {
         var out = ""
+        if file.status == .clean {
+            if !quiet { out += "\(file.path): \(paint("[問題なし]", "32")) すべて読み取り、個人情報は見つかりませんでした。\n" }
+            return out
+        }
         for f in file.findings where !f.suppressed {
-            let place = placeString(file.path, f.location)
-            let severity = paint("[\(f.severity.label)]", f.severity == .critical || f.severity == .high ? "31" : "33")
+            let place = LocationWords.describe(path: file.path, f.location)
+            let severity = paint("[\(f.severity.label)・\(f.legalClass.label)]", f.severity == .critical || f.severity == .high ? "31" : "33")
             let source = f.source == .body ? "" : "〔\(f.source.label)〕"
             out += "\(place): \(severity) \(f.label)\(source) \(highlight(f.context, f.text)) — \(f.reason)\n"
         }
         for n in file.notices {
-            let page = n.page.map { ":\($0)" } ?? ""
-            out += "\(file.path)\(page): \(paint("[注意]", "36")) \(n.message) (\(n.code))\n"
+            let place = LocationWords.describe(path: file.path, Location(page: n.page, part: n.part))
+            out += "\(place): \(paint("[注意]", "36")) \(n.message) (\(n.code))\n"
         }
         return out
-    }
-
-    func placeString(_ path: String, _ l: Location) -> String {
-        var p = path
-        if let sheet = l.sheet { p += ":\(sheet)" }
-        if let cell = l.cell, l.sheet != nil { p += "!\(cell)" }
-        if let page = l.page { p += ":\(page)" }
-        if let line = l.line { p += ":\(line)" }
-        if l.sheet == nil, l.line == nil, let cell = l.cell { p += ":\(cell)" }
-        if let part = l.part { p += " (\(part))" }
-        return p
     }
 
     func highlight(_ context: String, _ text: String) -> String {
@@ -54,6 +51,25 @@ public struct TextRenderer {
     }
 
     func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
+}
+
+/// Where a finding is, in the words a reader of the file would use to find it: page and
+/// line of a PDF, sheet and cell of a workbook, line (and cell) of a text or CSV file, the
+/// part of an Office package when it is not the body. The README lists one example per format.
+public enum LocationWords {
+    public static func describe(path: String, _ l: Location) -> String {
+        var words: [String] = []
+        if let part = l.part { words.append("（\(part)）") }
+        if let sheet = l.sheet {
+            words.append("シート「\(sheet)」\(l.cell ?? "")")
+        } else {
+            if let page = l.page { words.append("\(page)ページ") }
+            if let line = l.line { words.append("\(line)行目") }
+            if let cell = l.cell { words.append("セル \(cell)") }
+            else if let row = l.row, let column = l.column { words.append("\(row)行 \(column)列") }
+        }
+        return words.isEmpty ? path : path + " " + words.joined(separator: " ")
+    }
 }
 
 extension String {

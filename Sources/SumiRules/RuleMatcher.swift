@@ -25,6 +25,9 @@ public final class RuleMatcher {
         public var notices: [Notice]
         /// Candidates considered and rejected, when asked for.
         public var rejections: [Rejection]
+        /// The deadline passed before every rule had run on every unit: what was found is
+        /// kept, but the group was not fully checked.
+        public var timedOut = false
 
         /// No detections in a group of `count` units.
         public init(nothingIn count: Int) {
@@ -68,25 +71,43 @@ public final class RuleMatcher {
 
     /// Detects in units that belong together (a table row, an opinion), then lets the
     /// group recognizers relate them.
-    public func detect(group units: [TextUnit], explain: Bool = false) -> GroupResult {
+    ///
+    /// `deadline` (a file's time limit) is checked between rules, so that one long unit
+    /// cannot carry a scan far past its limit; when it passes, the result says `timedOut`.
+    public func detect(group units: [TextUnit], explain: Bool = false, deadline: Deadline? = nil) -> GroupResult {
         var rejections: [Rejection]? = explain ? [] : nil
-        let analyzed = units.map(analyze)
+        var timedOut = false
+        // Normalizing is a pass over the text too: a row of 100 cells of 32 K characters
+        // each is 3 M characters, so the deadline is asked between units here as well.
+        var analyzed: [AnalyzedText] = []
+        analyzed.reserveCapacity(units.count)
+        for unit in units {
+            if deadline?.hasPassed == true { timedOut = true; break }
+            analyzed.append(analyze(unit))
+        }
         var perUnit: [[Detection]] = []
-        for text in analyzed {
+        units: for text in analyzed {
             var found: [Detection] = []
             for (i, rule) in ruleSet.rules.enumerated() {
+                if deadline?.hasPassed == true { timedOut = true; perUnit.append(found); break units }
                 run(rule, index: i, on: text, into: &found, rejections: &rejections)
             }
             for r in ruleSet.recognizers {
+                if deadline?.hasPassed == true { timedOut = true; perUnit.append(found); break units }
                 r.recognize(text, detections: &found, rejections: &rejections)
             }
             perUnit.append(found)
         }
+        while perUnit.count < units.count { perUnit.append([]) }
         var notices: [Notice] = []
-        for g in ruleSet.groupRecognizers {
-            g.recognize(group: analyzed, detections: &perUnit, notices: &notices)
+        if !timedOut {
+            for g in ruleSet.groupRecognizers {
+                g.recognize(group: analyzed, detections: &perUnit, notices: &notices)
+            }
         }
-        return GroupResult(detections: perUnit.map(Self.resolveOverlaps), notices: notices, rejections: rejections ?? [])
+        var result = GroupResult(detections: perUnit.map(Self.resolveOverlaps), notices: notices, rejections: rejections ?? [])
+        result.timedOut = timedOut
+        return result
     }
 
     // MARK: pattern rules

@@ -6,6 +6,7 @@ import SumiReport
 import SumiRules
 
 /// `sumi`: find personal information in Japanese documents before they are published.
+/// `main()` is in UsageErrors.swift (Sumi's exit codes and Japanese usage messages).
 @main
 struct SumiCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -59,6 +60,9 @@ struct Scan: ParsableCommand {
     @Option(name: .long, help: "同時に検査するファイル数")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Flag(name: .shortAndLong, help: "問題のないファイルを一覧に出しません (text output: hide clean files)")
+    var quiet = false
+
     @OptionGroup var rulesOption: RulesOption
 
     func run() throws {
@@ -84,7 +88,7 @@ struct Scan: ParsableCommand {
             FileHandle.standardOutput.write(Data("\n".utf8))
         case .text:
             let color = isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-            FileHandle.standardOutput.write(Data(TextRenderer(color: color).render(report).utf8))
+            FileHandle.standardOutput.write(Data(TextRenderer(color: color, quiet: quiet).render(report).utf8))
         }
         let code = report.exitCode(failOn: threshold)
         if code != 0 { throw ExitCode(code) }

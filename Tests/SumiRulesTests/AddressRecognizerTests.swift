@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import SumiTestSupport
 import SumiModel
 @testable import SumiRules
 
@@ -7,6 +8,7 @@ import SumiModel
 final class AddressRecognizerTests: XCTestCase {
     static let rules: RuleSet = {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        TestEnvironment.isolateCache()
         return try! RuleSet(directory: root.appendingPathComponent("Rules"))
     }()
 

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import SumiTestSupport
 import SumiModel
 @testable import SumiRules
 
@@ -10,6 +11,7 @@ final class RulePackTests: XCTestCase {
     nonisolated(unsafe) static var shared: RuleSet?
     static func shipped() throws -> RuleSet {
         if let s = shared { return s }
+        TestEnvironment.isolateCache()
         let s = try RuleSet(directory: rules)
         shared = s
         return s
@@ -67,6 +69,7 @@ final class BadRuleTests: XCTestCase {
     }
 
     static func makeRulesDir(ruleYAML: String, second: String? = nil) throws -> URL {
+        TestEnvironment.isolateCache()
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sumi-rules-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("packs"), withIntermediateDirectories: true)
         try ruleYAML.write(to: dir.appendingPathComponent("packs/a.yaml"), atomically: true, encoding: .utf8)

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import SumiTestSupport
 import SumiModel
 import SumiReport
 import SumiRules
@@ -161,7 +162,7 @@ final class OfficeScanTests: XCTestCase {
 
     func testOfficeReportsValidateAgainstSharedSchema() throws {
         let root = Self.root
-        let schemaURL = root.deletingLastPathComponent().appendingPathComponent("shared/schema/scan-report.schema.json")
+        let schemaURL = TestEnvironment.schemaURL
         let schema = try XCTUnwrap(JSONSerialization.jsonObject(with: try Data(contentsOf: schemaURL)) as? [String: Any])
         let scanner = try ScanTests.scanner()
         let targets = BatchScanner.targets(for: [root.appendingPathComponent("Corpus/eval/office").path,

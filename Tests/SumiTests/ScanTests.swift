@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import SumiTestSupport
 import SumiModel
 import SumiReport
 import SumiRules
@@ -12,6 +13,7 @@ final class ScanTests: XCTestCase {
     nonisolated(unsafe) static var cached: DocumentScanner?
     static func scanner() throws -> DocumentScanner {
         if let s = cached { return s }
+        TestEnvironment.isolateCache()
         let s = DocumentScanner(ruleSet: try RuleSet(directory: root.appendingPathComponent("Rules")))
         cached = s
         return s

@@ -1,13 +1,37 @@
 import Foundation
 import XCTest
+import SumiTestSupport
 @testable import SumiReport
 @testable import Sumi
 
-/// The JSON report keeps to the contract other tools read: ../shared/schema/scan-report.schema.json.
+/// The JSON report keeps to the contract other tools read. The project carries its own copy
+/// of it (`schema/scan-report.schema.json`, so a clone anywhere can test against it); inside
+/// the workplace, `../shared/schema/` holds the original and the two must not drift.
 final class SchemaTests: XCTestCase {
+    func testTheProjectsSchemaIsTheSharedOne() throws {
+        let shared = TestEnvironment.root.deletingLastPathComponent().appendingPathComponent("shared/schema/scan-report.schema.json")
+        let mine = try Data(contentsOf: TestEnvironment.schemaURL)
+        XCTAssertNotNil(try JSONSerialization.jsonObject(with: mine) as? [String: Any])
+        guard FileManager.default.fileExists(atPath: shared.path) else {
+            throw XCTSkip("no ../shared/schema beside this clone: only the project's copy is checked")
+        }
+        XCTAssertEqual(mine, try Data(contentsOf: shared), "schema/scan-report.schema.json differs from ../shared/schema: copy the shared one over")
+    }
+
+    /// Tests never touch the user's dictionary cache: the rules they load cache into a
+    /// temporary directory of their own.
+    func testTestsCacheIntoAPrivateDirectory() throws {
+        _ = try ScanTests.scanner()
+        let dir = try XCTUnwrap(ProcessInfo.processInfo.environment["SUMI_CACHE_DIR"])
+        XCTAssertTrue(dir.hasPrefix(FileManager.default.temporaryDirectory.path), dir)
+        XCTAssertTrue(dir.contains("sumi-test-cache-"), dir)
+        let cached = try FileManager.default.contentsOfDirectory(atPath: dir)
+        XCTAssertTrue(cached.contains { $0.hasPrefix("dictionaries-") }, "the shipped rules were cached there: \(cached)")
+    }
+
     func testRealReportValidatesAgainstSharedSchema() throws {
         let root = ScanTests.root
-        let schemaURL = root.deletingLastPathComponent().appendingPathComponent("shared/schema/scan-report.schema.json")
+        let schemaURL = TestEnvironment.schemaURL
         let schemaData = try Data(contentsOf: schemaURL)
         let schema = try XCTUnwrap(JSONSerialization.jsonObject(with: schemaData) as? [String: Any])
         let scanner = try ScanTests.scanner()

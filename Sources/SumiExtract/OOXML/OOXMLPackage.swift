@@ -39,8 +39,15 @@ final class OOXMLPackage {
         var names: [String] = []
         for entry in archive where entry.type == .file {
             let name = entry.path.hasPrefix("/") ? String(entry.path.dropFirst()) : entry.path
-            if entriesByPath[name] == nil { names.append(name) }
-            entriesByPath[name] = entry
+            if entriesByPath[name] == nil {
+                names.append(name)
+            } else if !notices.contains(where: { $0.part == name }) {
+                // Two parts of one name: first-wins readers (Word, streaming unzip) and
+                // last-wins ones (Python's zipfile) see different documents, and only one
+                // of them is read here. Never a file to call clean.
+                notices.append(Notice(code: NoticeCode.unreadablePart, message: OOXMLMessages.duplicatePart, part: name))
+            }
+            entriesByPath[name] = entriesByPath[name] ?? entry
         }
         partNames = names
     }

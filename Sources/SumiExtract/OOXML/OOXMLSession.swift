@@ -22,8 +22,21 @@ final class OOXMLSession {
         self.sink = sink
     }
 
+    /// Text emitted so far, in UTF-16 units, against `maxCharacters`: shared strings and
+    /// styles let a small package expand to far more text than its inflated size.
+    private var emittedCharacters = 0
+    private(set) var textLimitReached = false
+    /// 2^28 UTF-16 units (512 MB of text): some hundred times the text of a large real workbook.
+    static let maxCharacters = 1 << 28
+
     func emit(_ unit: TextUnit) {
-        guard sinkError == nil else { return }
+        guard sinkError == nil, !textLimitReached else { return }
+        emittedCharacters += unit.utf16Count
+        if emittedCharacters > Self.maxCharacters {
+            textLimitReached = true
+            notice(Notice(code: NoticeCode.sizeLimit, message: OOXMLMessages.textLimit))
+            return
+        }
         if unit.source == .body || unit.source == .headerFooter || unit.source == .notes {
             visibleCharacters += unit.utf16Count
         }
@@ -37,7 +50,7 @@ final class OOXMLSession {
     /// True once the time budget is spent or the sink failed: readers stop.
     /// Looks at the clock only every so often, as it is asked per XML element.
     var shouldStop: Bool {
-        if sinkError != nil || timedOut { return true }
+        if sinkError != nil || timedOut || textLimitReached { return true }
         clockTicks &+= 1
         if clockTicks & 0x3FF == 0, input.timeIsUp { timedOut = true }
         return timedOut
@@ -46,7 +59,7 @@ final class OOXMLSession {
     /// Checks the clock now (between parts).
     var outOfTime: Bool {
         if !timedOut, input.timeIsUp { timedOut = true }
-        return timedOut || sinkError != nil
+        return timedOut || sinkError != nil || textLimitReached
     }
 
     /// Reads and parses one part. A part that is not well-formed gets a notice (what
@@ -82,6 +95,9 @@ enum OOXMLMessages {
         "圧縮率が異常に高い（\(Int(ratio)) 倍超）ため、この部分を読んでいません（ZIP 爆弾の可能性）。目視で確認してください。"
     }
     static let damagedPart = "この部分の圧縮データが壊れているため読み取れません。目視で確認してください。"
+    static let duplicatePart = "同じ名前の部分が複数入っています。開くソフトによって見える内容が違うため、最初のものだけを読みました（細工されたファイルの可能性）。元のソフトで保存し直してから確認してください。"
+    static let oversizedCell = "Excel の上限（32,767 文字）を超える長さのセルがあり、先頭の 32,767 文字だけを読み取りました（細工されたファイルの可能性）。目視で確認してください。"
+    static let textLimit = "読み取った文字数が上限を超えたため、以降を読んでいません（同じ文字列を大量に参照する細工の可能性）。残りを目視で確認してください。"
     static let malformedPart = "この部分の XML が壊れているため、途中までしか読み取れていません。目視で確認してください。"
     static func embeddedObjects(_ count: Int) -> String {
         "埋め込みオブジェクト（別のファイル）が \(count) 個あり、その中身は読み取っていません。開いて確認してください。"

@@ -1,7 +1,5 @@
+import CLibXML2
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// Receives the events of one XML part. Element names are local names (the namespace
 /// prefix is dropped: OOXML uses fixed prefixes and no clashing local names where it
@@ -24,92 +22,123 @@ extension SAXHandler {
     func finish() {}
 }
 
-/// Streaming (SAX) XML over Foundation's XMLParser: big sheets are never held as a tree.
+/// Streaming XML over libxml2's reader (`xmlTextReader`): big sheets are never held as a
+/// tree, and the parser is the one most document tools trust with hostile input.
+///
+/// Why not Foundation's XMLParser: on Linux it crashed the whole process (a NULL `strlen`
+/// inside FoundationXML) on the processing instructions SharePoint writes into every
+/// `customXml/item*.xml` it stores (`<?mso-contentType?>`), 12 of about 2,000 public test
+/// files; and it cannot be told to refuse a DTD. Here: no network (`XML_PARSE_NONET`), no
+/// external DTD or entity loading, entities never substituted, libxml2's own depth limit
+/// (256 levels without `XML_PARSE_HUGE`), a document type declaration refused outright
+/// (OOXML has none), and errors counted instead of printed.
 enum SAX {
     enum Outcome: Equatable {
         case complete
         /// The handler asked to stop.
         case stopped
-        /// The XML is not well-formed (what was read before the error was still delivered).
+        /// The XML is not well-formed, or uses what OOXML never does (a DTD, entities):
+        /// what was read before the problem was still delivered.
         case malformed(String)
     }
 
+    /// libxml2 wants one global initialisation before threads use it.
+    private static let initialized: Bool = { xmlInitParser(); return true }()
+
     static func parse(_ data: Data, handler: SAXHandler) -> Outcome {
-        // OOXML parts have no DTD; one that declares entities is refused rather than expanded.
-        if let head = String(data: data.prefix(2048), encoding: .utf8) ?? String(data: data.prefix(2048), encoding: .isoLatin1),
-           head.contains("<!DOCTYPE") || head.contains("<!ENTITY") {
-            return .malformed("DOCTYPE")
+        _ = initialized
+        defer { handler.finish() }
+        guard !data.isEmpty else { return .malformed("empty part") }
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOERROR.rawValue
+                            | XML_PARSE_NOXINCNODE.rawValue)
+        // libxml2 reads the bytes in place: the whole parse stays inside this closure.
+        return data.withUnsafeBytes { raw -> Outcome in
+            guard let base = raw.baseAddress, raw.count <= Int(Int32.max),
+                  let reader = xmlReaderForMemory(base.assumingMemoryBound(to: CChar.self), Int32(raw.count), nil, nil, options)
+            else { return .malformed("parser could not start") }
+            defer { xmlFreeTextReader(reader) }
+            // Errors are counted and the first kept, never written to stderr. Warnings are not
+            // errors: a namespace URI that is not absolute (SharePoint's customXml items use
+            // bare GUIDs) is well-formed XML.
+            let errors = ErrorSink()
+            xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
+                guard let context, let error, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+                let e = Unmanaged<ErrorSink>.fromOpaque(context).takeUnretainedValue()
+                e.count += 1
+                if e.first == nil, let m = error.pointee.message { e.first = String(cString: m).trimmingCharacters(in: .whitespacesAndNewlines) }
+            }, Unmanaged.passUnretained(errors).toOpaque())
+            return withExtendedLifetime(errors) { read(reader, handler: handler, errors: errors) }
         }
-        let parser = XMLParser(data: data)
-        parser.shouldProcessNamespaces = false
-        parser.shouldReportNamespacePrefixes = false
-        parser.shouldResolveExternalEntities = false
-        let delegate = Delegate(handler)
-        parser.delegate = delegate
-        let ok = parser.parse()
-        handler.finish()
-        if delegate.stopped { return .stopped }
-        // XMLParser on Linux returns true for a part cut off in the middle (premature end)
-        // and for some recovered errors: trust only a clean run that closed every element.
-        if ok && parser.parserError == nil && delegate.errorCount == 0 && delegate.depth == 0 && delegate.sawRoot {
-            return .complete
+    }
+
+    private final class ErrorSink { var count = 0; var first: String? }
+
+    private static func read(_ reader: xmlTextReaderPtr, handler: SAXHandler, errors: ErrorSink) -> Outcome {
+        var depth = 0
+        var sawRoot = false
+        while true {
+            let r = xmlTextReaderRead(reader)
+            if r == 0 { break }
+            if r < 0 { return .malformed(errors.first ?? "not well-formed") }
+            switch xmlTextReaderNodeType(reader) {
+            case Int32(XML_READER_TYPE_ELEMENT.rawValue):
+                let name = localName(string(xmlTextReaderConstName(reader)))
+                let empty = xmlTextReaderIsEmptyElement(reader) == 1
+                handler.start(name, attributes(reader))
+                sawRoot = true
+                if handler.shouldStop { return .stopped }
+                if empty {
+                    handler.end(name)
+                    if handler.shouldStop { return .stopped }
+                } else {
+                    depth += 1
+                }
+            case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
+                depth -= 1
+                handler.end(localName(string(xmlTextReaderConstName(reader))))
+                if handler.shouldStop { return .stopped }
+            case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
+                 Int32(XML_READER_TYPE_WHITESPACE.rawValue), Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
+                if let v = xmlTextReaderConstValue(reader) { handler.text(String(cString: v)) }
+            case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
+                return .malformed("DOCTYPE")
+            case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue), Int32(XML_READER_TYPE_ENTITY.rawValue):
+                return .malformed("entity reference")
+            default:
+                break // comments, processing instructions, the XML declaration
+            }
         }
-        return .malformed("\(parser.parserError.map { "\($0)" } ?? "unclosed elements") (line \(parser.lineNumber))")
+        if errors.count > 0 { return .malformed(errors.first ?? "not well-formed") }
+        guard sawRoot, depth == 0 else { return .malformed("unclosed elements") }
+        return .complete
+    }
+
+    /// Attributes as written (`w:val`), and a prefixed one also under its local name (`val`)
+    /// unless an unprefixed attribute already has that name (p:sldId has both id and r:id).
+    private static func attributes(_ reader: xmlTextReaderPtr) -> [String: String] {
+        guard xmlTextReaderHasAttributes(reader) == 1 else { return [:] }
+        var written: [String: String] = [:]
+        while xmlTextReaderMoveToNextAttribute(reader) == 1 {
+            written[string(xmlTextReaderConstName(reader))] = string(xmlTextReaderConstValue(reader))
+        }
+        xmlTextReaderMoveToElement(reader)
+        var attrs = written
+        for (k, v) in written where k.utf8.contains(UInt8(ascii: ":")) && !k.hasPrefix("xmlns") {
+            let local = localName(k)
+            if written[local] == nil { attrs[local] = v }
+        }
+        return attrs
+    }
+
+    @inline(__always)
+    private static func string(_ p: UnsafePointer<xmlChar>?) -> String {
+        guard let p else { return "" }
+        return String(cString: p)
     }
 
     @inline(__always)
     static func localName(_ qname: String) -> String {
         guard let colon = qname.utf8.firstIndex(of: UInt8(ascii: ":")) else { return qname }
         return String(qname[qname.index(after: colon)...])
-    }
-
-    private final class Delegate: NSObject, XMLParserDelegate {
-        let handler: SAXHandler
-        var stopped = false
-        var depth = 0
-        var sawRoot = false
-        var errorCount = 0
-        init(_ handler: SAXHandler) { self.handler = handler }
-
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                    qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
-            // Keys are kept as written; a prefixed key (w:val) is also given under its
-            // local name (val) unless an unprefixed attribute already has that name
-            // (p:sldId has both id and r:id).
-            var attrs = attributeDict
-            for (k, v) in attributeDict where k.utf8.contains(UInt8(ascii: ":")) {
-                let local = SAX.localName(k)
-                if attributeDict[local] == nil && !k.hasPrefix("xmlns") { attrs[local] = v }
-            }
-            depth += 1
-            sawRoot = true
-            handler.start(SAX.localName(elementName), attrs)
-            checkStop(parser)
-        }
-
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
-            depth -= 1
-            handler.end(SAX.localName(elementName))
-            checkStop(parser)
-        }
-
-        func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-            errorCount += 1
-        }
-
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
-            handler.text(string)
-        }
-
-        func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-            handler.text(String(decoding: CDATABlock, as: UTF8.self))
-        }
-
-        private func checkStop(_ parser: XMLParser) {
-            if !stopped && handler.shouldStop {
-                stopped = true
-                parser.abortParsing()
-            }
-        }
     }
 }

@@ -124,6 +124,9 @@ final class XLSXSheetHandler: SAXHandler {
                               location: Location(sheet: sheet.name, part: part), fieldLabel: "ヘッダー・フッター"))
     }
 
+    /// Excel's own limit on the characters of one cell.
+    static let maxCellCharacters = 32_767
+
     private func endCell() {
         var text: String
         var isString = true
@@ -149,6 +152,13 @@ final class XLSXSheetHandler: SAXHandler {
             isGeneralNumber = kind == .general
         }
         guard !Self.isBlank(text) else { return }
+        // Excel holds at most 32,767 characters in a cell. A longer one was not written by
+        // Excel: a 1 MB shared string referenced by 20,000 cells is 20 GB of text (a 110 kB
+        // file that hung the scan). Its first 32,767 characters are read; the rest is not.
+        if text.utf16.count > Self.maxCellCharacters {
+            text = String(decoding: text.utf16.prefix(Self.maxCellCharacters), as: UTF16.self)
+            session.notice(Notice(code: NoticeCode.sizeLimit, message: OOXMLMessages.oversizedCell, part: part))
+        }
         cells.append(Cell(column: cellColumn, text: text, isString: isString, isGeneralNumber: isGeneralNumber,
                           invisible: styles.isInvisible(style: cellStyle)))
     }

@@ -7,12 +7,32 @@ import Foundation
 /// no page rendering for covered text.
 /// Errs towards "yes": a false yes costs a render, a false no would miss a fake redaction.
 enum FillProbe {
+    /// What one pass over the raw streams learned.
+    struct Survey: Equatable {
+        /// Some content stream paints a filled shape, or there is an image.
+        var hasFills = false
+        /// Content streams whose compressed data is damaged: inflate failed part-way or the
+        /// checksum at the end is wrong. poppler then draws and extracts whatever it got
+        /// (nothing, or garbage after the break) with only a message on stderr, so a page
+        /// can come out empty without being image-only: the file is not fully read.
+        var damagedStreams = 0
+    }
+
     static func documentHasFills(_ data: Data, budgetBytes: Int = 64 << 20) -> Bool {
+        survey(data, budgetBytes: budgetBytes).hasFills
+    }
+
+    static func survey(_ data: Data, budgetBytes: Int = 64 << 20) -> Survey {
         // Works on the (usually memory-mapped) bytes in place: no copy of a large file.
-        data.withUnsafeBytes { raw in documentHasFills(raw.bindMemory(to: UInt8.self), budgetBytes: budgetBytes) }
+        data.withUnsafeBytes { raw in survey(raw.bindMemory(to: UInt8.self), budgetBytes: budgetBytes) }
     }
 
     static func documentHasFills(_ bytes: UnsafeBufferPointer<UInt8>, budgetBytes: Int) -> Bool {
+        survey(bytes, budgetBytes: budgetBytes).hasFills
+    }
+
+    static func survey(_ bytes: UnsafeBufferPointer<UInt8>, budgetBytes: Int) -> Survey {
+        var result = Survey()
         var inflated = 0
         var i = 0
         let stream = Array("stream".utf8), end = Array("endstream".utf8)
@@ -24,23 +44,47 @@ enum FillProbe {
             var start = s + stream.count
             if start < bytes.count, bytes[start] == 0x0D { start += 1 }
             if start < bytes.count, bytes[start] == 0x0A { start += 1 }
-            guard let e = find(end, in: bytes, from: start) else { return true }
+            guard let e = find(end, in: bytes, from: start) else { result.hasFills = true; return result }
             let dictStart = max(0, s - 600)
             let dict = String(decoding: bytes[dictStart..<s], as: UTF8.self)
             let lastDict = dict.range(of: "obj", options: .backwards).map { String(dict[$0.upperBound...]) } ?? dict
             i = e + end.count
             // An image can cover text as well as a filled path can.
-            if lastDict.contains("/Subtype /Image") || lastDict.contains("/Subtype/Image") { return true }
+            if lastDict.contains("/Subtype /Image") || lastDict.contains("/Subtype/Image") { result.hasFills = true; continue }
             if lastDict.contains("/FontFile") || lastDict.contains("/Length1")
                 || lastDict.contains("/XRef") || lastDict.contains("/Metadata") || lastDict.contains("/EmbeddedFile") { continue }
-            guard let body = decode(UnsafeBufferPointer(rebasing: bytes[start..<e]), dict: lastDict) else {
-                return true // a filter we cannot undo or broken data: cannot look, assume fills
+            if inflated > budgetBytes { result.hasFills = true; return result }
+            guard let (body, intact) = decodeChecked(UnsafeBufferPointer(rebasing: bytes[start..<e]), dict: lastDict) else {
+                result.hasFills = true // a filter we cannot undo: cannot look, assume fills
+                continue
             }
+            if !intact { result.damagedStreams += 1 }
             if lastDict.contains("/FlateDecode") { inflated += body.count }
-            if hasFillOperator(body) { return true }
-            if inflated > budgetBytes { return true }
+            if !result.hasFills, hasFillOperator(body) { result.hasFills = true }
         }
-        return false
+        return result
+    }
+
+    /// Whether the file has an `/Encrypt` dictionary (its streams are then ciphertext).
+    static func mentionsEncryption(_ data: Data) -> Bool {
+        data.withUnsafeBytes { raw in find(Array("/Encrypt".utf8), in: raw.bindMemory(to: UInt8.self), from: 0) != nil }
+    }
+
+    /// `decode`, and whether the data was whole (every Flate stream ended with its checksum).
+    static func decodeChecked(_ raw: UnsafeBufferPointer<UInt8>, dict: String) -> (bytes: [UInt8], intact: Bool)? {
+        guard dict.contains("/FlateDecode") || dict.contains("/Fl ") else {
+            return decode(raw, dict: dict).map { ($0, true) }
+        }
+        var data = Array(raw)
+        if dict.contains("/ASCII85Decode") || dict.contains("/A85") {
+            guard let d = ascii85(data) else { return ([], false) }
+            data = d
+        }
+        let filters = dict.components(separatedBy: "/").filter { $0.hasSuffix("Decode") || $0.hasPrefix("Decode") }
+        if filters.contains(where: { !$0.hasPrefix("FlateDecode") && !$0.hasPrefix("ASCII85Decode") }) { return nil }
+        var complete = false
+        let out = data.withUnsafeBufferPointer { inflate($0[...], cap: 16 << 20, complete: &complete) }
+        return (out ?? [], complete)
     }
 
     /// The stream's bytes with its filters undone: none, FlateDecode, or ASCII85Decode then
@@ -127,12 +171,22 @@ enum FillProbe {
     }
 
     static func inflate(_ input: Slice<UnsafeBufferPointer<UInt8>>, cap: Int) -> [UInt8]? {
+        var complete = false
+        return inflate(input, cap: cap, complete: &complete)
+    }
+
+    /// Inflates up to `cap` bytes; `complete` says whether the data was healthy: it reached
+    /// its end with a good checksum, or was healthy up to `cap`. False for damaged or
+    /// truncated data.
+    static func inflate(_ input: Slice<UnsafeBufferPointer<UInt8>>, cap: Int, complete: inout Bool) -> [UInt8]? {
         var strm = z_stream()
         guard inflateInit_(&strm, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
         defer { inflateEnd(&strm) }
         var out = [UInt8]()
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         var src = Array(input)
+        var ended = false
+        defer { complete = ended }
         let ok: Bool = src.withUnsafeMutableBufferPointer { sp in
             strm.next_in = sp.baseAddress
             strm.avail_in = uInt(sp.count)
@@ -144,8 +198,9 @@ enum FillProbe {
                 }
                 let produced = chunk.count - Int(strm.avail_out)
                 out.append(contentsOf: chunk[0..<produced])
-                if status == Z_STREAM_END { return true }
-                if status != Z_OK || out.count > cap { return !out.isEmpty }
+                if status == Z_STREAM_END { ended = true; return true }
+                if status == Z_OK && out.count > cap { ended = true; return true }
+                if status != Z_OK { return !out.isEmpty }
                 if strm.avail_in == 0 && produced == 0 { return !out.isEmpty }
             }
         }

@@ -42,8 +42,12 @@ struct HiddenTextDetector {
         cairo_surface_flush(surface)
         guard let data = cairo_image_surface_get_data(surface) else { return nil }
         let stride = Int(cairo_image_surface_get_stride(surface))
-        let image = Pixels(data: data, stride: stride, width: w, height: h)
+        return classify(Pixels(data: data, stride: stride, width: w, height: h), text)
+    }
 
+    /// The decision on a rendered page (separate from rendering so that it can be tested on
+    /// pixels made by hand).
+    func classify(_ image: Pixels, _ text: PageText) -> [GlyphVisibility] {
         var result = [GlyphVisibility](repeating: .visible, count: text.scalars.count)
         // Fonts that rendered visibly somewhere on the page: a flat white box over dark text
         // then means the glyph was hidden, not that the font failed to render here.
@@ -69,10 +73,51 @@ struct HiddenTextDetector {
                 fontRenders.insert(style.font)
             }
         }
-        for i in flatWhite where text.style(at: i).map({ fontRenders.contains($0.font) }) ?? false {
+        let shownElsewhere = VerticalInkOffset.glyphsDrawnOffTheirBoxes(flatWhite, text: text, image: image, scale: scale)
+        for i in flatWhite where !shownElsewhere.contains(i) && (text.style(at: i).map({ fontRenders.contains($0.font) }) ?? false) {
             result[i] = .invisible
         }
         return result
+    }
+}
+
+/// Vertical writing (縦書き) in a font that is not embedded: the viewer substitutes a real
+/// Japanese font (IPAex, Noto CJK on most Japanese machines) whose vertical metrics differ
+/// from what poppler assumes for the text layer, and the ink of a column lands about one glyph
+/// below (or above) the boxes. Seen on reportlab's HeiseiMin-W3 with UniJIS-UCS2-V and
+/// fonts-ipaexfont installed: the first glyph's box of each column was blank paper, so the
+/// probe called it invisible text. A column is therefore judged as a whole: the offset along
+/// the column (none, one glyph down, one glyph up) that shows the most glyphs is the one the
+/// font drew with, and a glyph whose ink shows at that offset is visible.
+enum VerticalInkOffset {
+    static func glyphsDrawnOffTheirBoxes(_ candidates: [Int], text: PageText, image: Pixels, scale: Double) -> Set<Int> {
+        guard !candidates.isEmpty, let pieces = TextPieces.split(text) else { return [] }
+        var shown = Set<Int>()
+        let wanted = Set(candidates)
+        for piece in pieces where piece.vertical {
+            let glyphs = piece.range.filter { !text.scalars[$0].isBlank && !text.boxes[$0].isEmpty }
+            guard glyphs.contains(where: wanted.contains) else { continue }
+            let em = piece.em
+            var best: (shift: Double, count: Int) = (0, -1)
+            for shift in [0, em, -em] {
+                let count = glyphs.filter { inkShows(at: $0, shift: shift, text: text, image: image, scale: scale) }.count
+                if count > best.count { best = (shift, count) }
+            }
+            // The offset must explain the column: most of its glyphs show there.
+            guard best.shift != 0, best.count * 2 > glyphs.count else { continue }
+            for i in glyphs where wanted.contains(i) && inkShows(at: i, shift: best.shift, text: text, image: image, scale: scale) {
+                shown.insert(i)
+            }
+        }
+        return shown
+    }
+
+    static func inkShows(at i: Int, shift: Double, text: PageText, image: Pixels, scale: Double) -> Bool {
+        guard let style = text.style(at: i) else { return false }
+        var b = text.boxes[i]
+        b.y0 += shift; b.y1 += shift
+        guard let stats = image.stats(b, scale: scale, ink: style) else { return false }
+        return stats.inkShare >= 0.03
     }
 }
 

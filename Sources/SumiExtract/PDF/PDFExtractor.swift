@@ -25,7 +25,11 @@ public struct PDFExtractor: Extractor {
         }
         var notices = NoticeList()
         if !Self.hasEndMarker(bytes) { notices.add(.pdfTruncated()) }
-        let hasFills = FillProbe.documentHasFills(bytes)
+        let survey = FillProbe.survey(bytes)
+        let hasFills = survey.hasFills
+        // Streams of an encrypted file (an open password, or none) are ciphertext until
+        // poppler decrypts them: only a plain file's streams can be judged here.
+        if survey.damagedStreams > 0, !FillProbe.mentionsEncryption(bytes) { notices.add(.damagedStreams(survey.damagedStreams)) }
         let attachments = AttachmentReader(input: input)
 
         for unit in doc.metadataUnits() { try emit(unit) }

@@ -37,6 +37,11 @@ extension Notice {
                message: "PDF の末尾が欠けています（途中で切れたファイル）。読めた部分だけを確認しました。元のファイルで確認してください。")
     }
 
+    static func damagedStreams(_ count: Int) -> Notice {
+        Notice(code: NoticeCode.unreadablePart,
+               message: "PDF の中の圧縮されたデータ \(count) 個が壊れていて、その部分の文字は読み取れていないか、正しくありません。元のファイルを開いて目視で確認してください。")
+    }
+
     static func pageUnreadable(_ page: Int) -> Notice {
         Notice(code: NoticeCode.unreadablePart, message: "\(page) ページを読み込めませんでした。目視で確認してください。", page: page)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SumiModel
 import SumiText
 
 /// Everything built from the large files under Rules/dict/ (names, places), plus the hash
