@@ -8,6 +8,9 @@ import SumiText
 public struct CSVExtractor: Extractor {
     /// CSV files are read whole; larger ones are read as plain text in chunks.
     public static let maxBytes = 64 << 20
+    /// A line longer than this is no table row (a 120 MB one-line CSV took 3.5 GB and ignored
+    /// the time limit as one cell): such a file is read as plain text in chunks.
+    public static let maxLineBytes = 1 << 20
     /// The format the report names (a tab-separated .txt is still a txt file).
     public var reportedFormat: FileFormat
     /// Forced delimiter; nil decides by name (.tsv) and by the first line.
@@ -22,6 +25,11 @@ public struct CSVExtractor: Extractor {
         let data = try input.readAll()
         if data.isEmpty {
             return ExtractionSummary(format: reportedFormat, notices: [Notice.emptyFile])
+        }
+        if data.count > Self.maxBytes || Self.longestLine(data) > Self.maxLineBytes {
+            var text = PlainTextExtractor()
+            text.reportedFormat = reportedFormat
+            return try text.extract(input, emit: emit)
         }
         let sample = data.prefix(1 << 16)
         let charset = sample.withUnsafeBytes { CharsetGuesser.guess($0) }
@@ -59,6 +67,17 @@ public struct CSVExtractor: Extractor {
             notices.append(Notice.timeLimit)
         }
         return ExtractionSummary(format: reportedFormat, encoding: decoded.charset.name, notices: notices)
+    }
+
+    /// Bytes of the longest line (a pass over the bytes, no decoding).
+    static func longestLine(_ data: Data) -> Int {
+        data.withUnsafeBytes { raw in
+            var longest = 0, current = 0
+            for b in raw.bindMemory(to: UInt8.self) {
+                if b == 0x0A { longest = max(longest, current); current = 0 } else { current += 1 }
+            }
+            return max(longest, current)
+        }
     }
 
     static func prefersTab(_ text: String) -> Bool {

@@ -14,6 +14,10 @@ public struct PlainTextExtractor: Extractor {
     /// Longest overlap repeated from the previous chunk.
     public var overlapUnits: Int
 
+    /// The format the report names (a CSV too large or too odd to read as a table is read
+    /// as text, and is still a csv file).
+    public var reportedFormat: FileFormat = .txt
+
     public init(chunkUnits: Int = 1 << 16, overlapUnits: Int = 512) {
         self.chunkUnits = chunkUnits
         self.overlapUnits = overlapUnits
@@ -23,7 +27,7 @@ public struct PlainTextExtractor: Extractor {
         let reader = try ByteReader(input)
         let sample = try reader.head(1 << 16)
         if sample.isEmpty {
-            return ExtractionSummary(format: .txt, encoding: nil, notices: [
+            return ExtractionSummary(format: reportedFormat, encoding: nil, notices: [
                 Notice.emptyFile,
             ])
         }
@@ -35,7 +39,7 @@ public struct PlainTextExtractor: Extractor {
         // A .txt that is really a tab-separated table (a roster pasted from Excel) is read
         // as one, so each cell gets its column header as context (a bare 201-0003 under
         // 郵便番号 is a postal code). Only small files: tables are not 200 MB.
-        if reader.size.map({ $0 <= CSVExtractor.maxBytes }) == true,
+        if reportedFormat == .txt, reader.size.map({ $0 <= CSVExtractor.maxBytes }) == true,
            TableSniffer.isTabSeparated(DecodedText.decode(sample, declared: charset).text) {
             return try CSVExtractor(reportedFormat: .txt, delimiter: "\t").extract(input, emit: emit)
         }
@@ -58,7 +62,7 @@ public struct PlainTextExtractor: Extractor {
         if timedOut {
             notices.append(Notice.timeLimit)
         }
-        return ExtractionSummary(format: .txt, encoding: charset.name, notices: notices)
+        return ExtractionSummary(format: reportedFormat, encoding: charset.name, notices: notices)
     }
 }
 

@@ -3,6 +3,9 @@ import SumiText
 
 /// Names in name fields and columns (氏名 cells) and after labels in running text (担当：山田).
 extension PersonNameRecognizer {
+    /// Longest compound before an inline label word (申込者 + 氏名).
+    static let maxLabelPrefix = 6
+
     // MARK: name fields
 
     /// A cell whose column or field is a name field (氏名, 担当者): the whole cell is the name.
@@ -29,10 +32,14 @@ extension PersonNameRecognizer {
         let n = u.count
         for (id, word) in inlineLabels {
             for h in text.hits(of: id) {
-                if h.start > 0 {
-                    let b = u[h.start - 1]
-                    if Script.isKanji(b) || Script.isKana(b) || Script.isLatin(b) { continue }
-                }
+                // A label may end a compound label (申込者氏名, 保護者氏名, ご担当): up to six
+                // kanji or kana before it, starting a line or after a space or punctuation.
+                // Longer runs are prose (…を記入した申請者), a Latin letter before it a word.
+                var j = h.start
+                while j > 0, h.start - j <= Self.maxLabelPrefix, Script.isKanji(u[j - 1]) || Script.isKana(u[j - 1]) { j -= 1 }
+                if h.start - j > Self.maxLabelPrefix { continue }
+                if j > 0, Script.isLatin(u[j - 1]) || (u[j - 1] >= 0x30 && u[j - 1] <= 0x39) { continue }
+                if j < h.start, u[h.start - 1] == 0x306E { continue } // 申請者の氏名: prose, not a form label
                 var p = h.end
                 if p < n && u[p] == 0x28 {
                     while p < n && u[p] != 0x29 && u[p] != 0x0A && p - h.end < 20 { p += 1 }
