@@ -52,7 +52,10 @@ let package = Package(
         ),
         .target(name: "SumiRules", dependencies: ["SumiModel", "SumiText", "CICUBridge", "Yams"], swiftSettings: scanning),
         .target(name: "SumiReport", dependencies: ["SumiModel"], swiftSettings: scanning),
-        .target(name: "Sumi", dependencies: ["SumiModel", "SumiText", "SumiExtract", "SumiRules", "SumiReport"], swiftSettings: scanning),
+        // Redaction: original bytes + what to remove → new bytes, and the independent leak check.
+        // Never imports the rules (detection and removal stay separate, as in Presidio).
+        .target(name: "SumiRedact", dependencies: ["SumiModel", "SumiText", "CICUBridge", "CPoppler", "ZIPFoundation"]),
+        .target(name: "Sumi", dependencies: ["SumiModel", "SumiText", "SumiExtract", "SumiRules", "SumiReport", "SumiRedact"], swiftSettings: scanning),
         .executableTarget(
             name: "sumi",
             dependencies: ["Sumi", .product(name: "ArgumentParser", package: "swift-argument-parser"), "Rainbow"]
@@ -71,6 +74,6 @@ let package = Package(
         .testTarget(name: "SumiTextTests", dependencies: ["SumiText"]),
         .testTarget(name: "SumiExtractTests", dependencies: ["SumiExtract", "SumiTestSupport"]),
         .testTarget(name: "SumiRulesTests", dependencies: ["SumiRules", "SumiTestSupport"]),
-        .testTarget(name: "SumiTests", dependencies: ["Sumi", "SumiExtract", "SumiRules", "SumiReport", "SumiModel", "SumiTestSupport"]),
+        .testTarget(name: "SumiTests", dependencies: ["Sumi", "SumiExtract", "SumiRules", "SumiReport", "SumiModel", "SumiRedact", "SumiTestSupport"]),
     ]
 )

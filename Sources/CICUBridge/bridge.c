@@ -133,6 +133,20 @@ int32_t sumi_decoder_decode(SumiDecoder *d, const uint8_t *in, int32_t inLen,
     return (int32_t)(target - (UChar *)out);
 }
 
+int32_t sumi_encode(const char *charset, const uint16_t *src, int32_t srcLen, uint8_t *out, int32_t outCap) {
+    UErrorCode status = U_ZERO_ERROR;
+    UConverter *conv = ucnv_open(charset, &status);
+    if (U_FAILURE(status) || !conv) return -1;
+    ucnv_setFromUCallBack(conv, UCNV_FROM_U_CALLBACK_STOP, NULL, NULL, NULL, &status);
+    if (U_FAILURE(status)) { ucnv_close(conv); return -1; }
+    int32_t n = ucnv_fromUChars(conv, (char *)out, outCap, (const UChar *)src, srcLen, &status);
+    ucnv_close(conv);
+    if (status == U_INVALID_CHAR_FOUND || status == U_ILLEGAL_CHAR_FOUND) return -2;
+    if (status == U_BUFFER_OVERFLOW_ERROR) return -3;
+    if (U_FAILURE(status)) return -1;
+    return n;
+}
+
 void sumi_decoder_close(SumiDecoder *d) {
     if (!d) return;
     ucnv_close(d->conv);

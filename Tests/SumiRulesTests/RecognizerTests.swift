@@ -21,6 +21,16 @@ final class RecognizerTests: XCTestCase {
 
     // MARK: names
 
+    /// Text the recognizers meet in a redacted copy (masks, symbols and digits right before
+    /// a parenthesised relation word) must not crash them: 「■■■（孫）」 made an empty
+    /// range walk backwards and trapped.
+    func testMasksAndSymbolsBeforeARelationDoNotCrash() throws {
+        for text in ["■■■（孫）は", "■（長男）", "12（娘）", "（孫）", "・（妻）の", "Ａ（夫）", "■■■ ■■（孫）は元気です。"] {
+            XCTAssertEqual(try found(.personName, in: text), [], text)
+        }
+        XCTAssertEqual(try found(.personName, in: "はると（孫）は元気です。"), ["はると"])
+    }
+
     func testGivenNameAloneAfterRelationInThreeScripts() throws {
         XCTAssertEqual(try found(.personName, in: "孫のはるとは毎日元気に通っています。"), ["はると"])
         XCTAssertEqual(try found(.personName, in: "娘の結衣が通う小学校では対応が遅れています。"), ["結衣"])

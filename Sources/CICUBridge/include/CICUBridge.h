@@ -40,6 +40,12 @@ int32_t sumi_decoder_decode(SumiDecoder *decoder, const uint8_t *in, int32_t inL
                             uint16_t *out, int32_t outCap, int32_t flush, int64_t *errors);
 void sumi_decoder_close(SumiDecoder *decoder);
 
+/// Encodes UTF-16 text into the charset named by an ICU converter name (the inverse of the
+/// decoder, for writing a redacted copy in the file's own charset). Returns the bytes
+/// written; -2 when a character has no mapping in the charset (nothing is substituted);
+/// -3 when `outCap` is too small; -1 for an unknown charset or another error.
+int32_t sumi_encode(const char *charset, const uint16_t *src, int32_t srcLen, uint8_t *out, int32_t outCap);
+
 /// Break kinds for `sumi_breaks`.
 enum { SUMI_BREAK_SENTENCE = 0, SUMI_BREAK_WORD = 1 };
 

@@ -30,7 +30,11 @@ extension PersonNameRecognizer {
                 let c = u[e - 1]
                 let sameScript: (UInt16) -> Bool = Script.isKanji(c) ? { Script.isKanji($0) } : Script.kanaClass(of: c)
                 while s > 0 && e - s < 8 && sameScript(u[s - 1]) { s -= 1 }
-                for start in s..<(e - (Script.isKanji(c) ? 0 : 1)) {
+                // Nothing of the name's script before the parenthesis (「■（孫）」 in a redacted
+                // copy, a digit, a symbol): no candidate, and no empty range to walk.
+                let last = e - (Script.isKanji(c) ? 0 : 1)
+                guard s < last else { continue }
+                for start in s..<last {
                     let f = givenFlags(u, start..<e)
                     if f.isGiven && !(Script.isKana(c) && kanaStop.contains(string(u, start..<e))) {
                         out.append(Candidate(range: start..<e, confidence: confidence, reason: "続柄「（\(relation)）」の前の名"))

@@ -1,0 +1,64 @@
+import Foundation
+import SumiModel
+
+/// Where on a PDF page removed texts are: every occurrence in the page's text units (body,
+/// covered, invisible), as one rectangle per line of the occurrence, fitted for MuPDF. MuPDF
+/// removes every glyph whose box touches a rectangle, and poppler's boxes span the whole
+/// line height: a box shrunk by 30 % of the line height at top and bottom keeps the lines
+/// above and below whole (for vertical writing, across the column instead).
+enum PDFRects {
+    static let shrink = 0.3
+
+    /// Per page: where to remove (shrunk across the line) and where to draw the black box
+    /// (the whole line height, as a reader expects to see it).
+    static func rects(for texts: [String], in units: [TextUnit]) -> (remove: [Int: [BoundingBox]], draw: [Int: [BoundingBox]]) {
+        let needles = texts.map { Array($0.unicodeScalars) }.filter { !$0.isEmpty }
+        var out: [Int: [BoundingBox]] = [:]
+        var draw: [Int: [BoundingBox]] = [:]
+        for unit in units {
+            // Units of an attached PDF carry its own pages and boxes (`part` names it): they
+            // are not places on this file's pages (the attachment is removed whole).
+            guard unit.location.part == nil, let page = unit.location.page, let boxes = unit.glyphBoxes else { continue }
+            let scalars = Array(unit.text.unicodeScalars)
+            guard boxes.count == scalars.count else { continue }
+            for n in needles where n.count <= scalars.count {
+                var i = 0
+                while i <= scalars.count - n.count {
+                    if scalars[i] == n[0], Array(scalars[i..<(i + n.count)]) == n {
+                        let lines = lineRects(Array(boxes[i..<(i + n.count)]), scalars: Array(scalars[i..<(i + n.count)]))
+                        out[page, default: []] += lines.map(\.remove)
+                        draw[page, default: []] += lines.map(\.draw)
+                        i += n.count
+                    } else {
+                        i += 1
+                    }
+                }
+            }
+        }
+        return (out, draw)
+    }
+
+    /// The glyph boxes of one occurrence cut into lines (or columns), each fitted.
+    static func lineRects(_ boxes: [BoundingBox], scalars: [Unicode.Scalar]) -> [(remove: BoundingBox, draw: BoundingBox)] {
+        var lines: [[BoundingBox]] = []
+        for (b, s) in zip(boxes, scalars) where !b.isEmpty && !s.properties.isWhitespace {
+            if let last = lines.last?.last, sameLine(last, b) { lines[lines.count - 1].append(b) } else { lines.append([b]) }
+        }
+        return lines.map { line in
+            let u = line.dropFirst().reduce(line[0]) { $0.union($1) }
+            let vertical = line.count > 1 && (u.y1 - u.y0) > 1.5 * (u.x1 - u.x0)
+            if vertical {
+                let d = (u.x1 - u.x0) * shrink
+                return (BoundingBox(x0: u.x0 + d, y0: u.y0, x1: u.x1 - d, y1: u.y1), u)
+            }
+            let d = (u.y1 - u.y0) * shrink
+            return (BoundingBox(x0: u.x0, y0: u.y0 + d, x1: u.x1, y1: u.y1 - d), u)
+        }
+    }
+
+    static func sameLine(_ a: BoundingBox, _ b: BoundingBox) -> Bool {
+        let overlapY = min(a.y1, b.y1) - max(a.y0, b.y0)
+        let overlapX = min(a.x1, b.x1) - max(a.x0, b.x0)
+        return overlapY >= 0.5 * min(a.y1 - a.y0, b.y1 - b.y0) || overlapX >= 0.5 * min(a.x1 - a.x0, b.x1 - b.x0)
+    }
+}
