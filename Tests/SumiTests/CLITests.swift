@@ -8,7 +8,10 @@ final class CLITests: XCTestCase {
 
     static var sumi: URL { TestEnvironment.productsDirectory.appendingPathComponent("sumi") }
 
-    func run(_ arguments: [String], in directory: URL? = nil) throws -> Run {
+    func run(_ arguments: [String], in directory: URL? = nil) throws -> Run { try Self.run(arguments, in: directory) }
+
+    /// Runs the built `sumi` with a private dictionary cache; other test classes use it too.
+    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Run {
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: Self.sumi.path),
                       "build the CLI first (make test runs swift build --build-tests): \(Self.sumi.path)")
         TestEnvironment.isolateCache()

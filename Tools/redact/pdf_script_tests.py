@@ -132,7 +132,25 @@ def streams(pdf):
             datas.append(zlib.decompressobj().decompress(raw[m.end():m.end() + 2_000_000]))
         except zlib.error:
             pass
+    # literal strings' escapes undone (reportlab writes CID text as (\202\261[P) and (\\qu0))
+    datas += [unescape_literals(d) for d in datas if b"\\" in d]
     return datas
+
+
+_ESC = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
+
+
+def unescape_literals(data):
+    """data with every backslash escape of a PDF literal string undone (applied to the whole data:
+    enough for searching)."""
+    def one(m):
+        e = m.group(1)
+        if e[:1] in b"01234567":
+            return bytes([int(e, 8) & 255])
+        if e in (b"\r\n", b"\n", b"\r"):
+            return b""  # line continuation
+        return _ESC.get(e, e)
+    return re.sub(rb"\\([0-7]{1,3}|\r\n|[\s\S])", one, data)
 
 
 def secret_forms(s):
@@ -511,12 +529,22 @@ def off_colour(img, region, colour, tol=40):
     return n
 
 
-def same_pixels(a, b, region):
-    from PIL import ImageChops
-    return ImageChops.difference(a.crop(region), b.crop(region)).getbbox() is None
+def renders_alike(a, b, region):
+    """Same ink in region of images a and b: ink box within 1 px, total ink (darkness summed)
+    within 3% (MuPDF's rewritten TJ can move a kept word by ~0.02 pt, which changes the
+    anti-aliasing, so the pixels need not be identical)."""
+    ia, ib = ink_bbox(a, region), ink_bbox(b, region)
+    if ia is None or ib is None:
+        return ia == ib
+
+    def ink(img):
+        h = img.crop(region).convert("L").histogram()
+        return sum((255 - v) * n for v, n in enumerate(h))
+    na, nb = ink(a), ink(b)
+    return all(abs(x - y) <= 1 for x, y in zip(ia, ib)) and abs(na - nb) <= 0.03 * na
 
 
-def same_words(a, b, tol=0.01):
+def same_words(a, b, tol=0.05):  # MuPDF's rewritten TJ can move a later word by ~0.015 pt
     a, b = sorted(a), sorted(b)
     return len(a) == len(b) and all(x[0] == y[0] and all(abs(p - q) <= tol for p, q in zip(x[1:], y[1:]))
                                     for x, y in zip(a, b))
@@ -529,11 +557,13 @@ def dark_bbox_matches(img, b, margin=1.5, tol=1):
     return got is not None and all(abs(g - w) <= tol for g, w in zip(got, want)), f"dark {got}, box {want}"
 
 
-# Fixtures for the glyph-height checks: fonts whose rendered ink lies inside poppler's word box
-# (an embedded font; Helvetica, whose stand-in shares its metrics). A CID font that is not
-# embedded renders with a stand-in whose ink can leave poppler's box (measured in a note).
-BOX_FIXTURES = [("Helvetica", "Helvetica", ("Name Yamada Hanako san", "Address Chiyoda 1-2-3 Building", "Phone 090-1111-2222 desu"),
-                 ("Yamada", "Hanako"))]
+# Fixtures for the glyph-height checks: embedded fonts, whose rendered ink lies inside poppler's
+# word box. Fonts that are not embedded render with stand-ins whose ink can leave it (the
+# non-embedded CID font is measured in a note; Helvetica's stand-in also reaches ~0.4 pt above).
+from reportlab.pdfbase.ttfonts import TTFont as _TTFont
+pdfmetrics.registerFont(_TTFont("Vera", "Vera.ttf"))  # ships with reportlab
+BOX_FIXTURES = [("Vera, embedded TrueType", "Vera", ("Name Yamada Hanako san", "Address Chiyoda 1-2-3 Building",
+                                                     "Phone 090-1111-2222 desu"), ("Yamada", "Hanako"))]
 if IPAEX:
     BOX_FIXTURES.append(("IPAex Gothic, embedded TrueType", "IPAexGothic", TIGHT_LINES, ("山田", "花子")))
 
@@ -576,10 +606,10 @@ def test_draw_boxes():
         ok, detail = dark_bbox_matches(img, name)
         check(f"[{label}] the box is drawn exactly where given", ok and off_colour(img, px_inside(name), (0, 0, 0)) == 0, detail)
         check(f"[{label}] line 2 renders unchanged (the box stops above it)",
-              same_pixels(img_in, img, px_region([60, name[3] + 0.5, 300, phone[1] - 0.5])))
+              renders_alike(img_in, img, px_region([60, name[3] + 0.5, 300, phone[1] - 0.5])))
         check(f"[{label}] rest of line 1 renders unchanged",
-              same_pixels(img_in, img, px_region([60, name[1] - 1, name[0] - 0.5, name[3] + 0.5]))
-              and same_pixels(img_in, img, px_region([name[2] + 0.5, name[1] - 1, 250, name[3] + 0.5])))
+              renders_alike(img_in, img, px_region([60, name[1] - 1, name[0] - 0.5, name[3] + 0.5]))
+              and renders_alike(img_in, img, px_region([name[2] + 0.5, name[1] - 1, 250, name[3] + 0.5])))
         ok, detail = dark_bbox_matches(img, shrink(phone))
         check(f"[{label}] entry without boxes: drawn at its rect, as before", ok, detail)
 
