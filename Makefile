@@ -24,6 +24,9 @@ test: setup
 	swift test --skip-build
 	.build/debug/sumi rules test
 	bash Tools/eval/run.sh
+	bash Tools/redact/test_pdf_script.sh
+	bash Tools/redact/verify.sh --accept-refused --sumi .build/debug/sumi
+	bash Tools/report/validate.sh .build/debug/sumi
 
 # Quality on the labelled corpus: recall, precision, coverage, false alarms; fails below Tools/eval/thresholds.yaml.
 eval: setup

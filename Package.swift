@@ -55,7 +55,7 @@ let package = Package(
         // Redaction: original bytes + what to remove → new bytes, and the independent leak check.
         // Never imports the rules (detection and removal stay separate, as in Presidio).
         .target(name: "SumiRedact", dependencies: ["SumiModel", "SumiText", "CICUBridge", "CPoppler", "ZIPFoundation"]),
-        .target(name: "Sumi", dependencies: ["SumiModel", "SumiText", "SumiExtract", "SumiRules", "SumiReport", "SumiRedact"], swiftSettings: scanning),
+        .target(name: "Sumi", dependencies: ["SumiModel", "SumiText", "SumiExtract", "SumiRules", "SumiReport", "SumiRedact", "Yams"], swiftSettings: scanning),
         .executableTarget(
             name: "sumi",
             dependencies: ["Sumi", .product(name: "ArgumentParser", package: "swift-argument-parser"), "Rainbow"]

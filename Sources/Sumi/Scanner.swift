@@ -14,18 +14,21 @@ public let sumiVersion = "0.1.0"
 public final class DocumentScanner: Sendable {
     public let rules: PendingRuleSet
     public let limits: ExtractionLimits
+    /// Allowlist and baseline, applied to every report before it leaves the scanner.
+    public let suppressor: Suppressor
     private let pool: MatcherPool
 
-    public convenience init(ruleSet: RuleSet, limits: ExtractionLimits = ExtractionLimits()) {
-        self.init(rules: PendingRuleSet(ruleSet), limits: limits)
+    public convenience init(ruleSet: RuleSet, limits: ExtractionLimits = ExtractionLimits(), suppressor: Suppressor = Suppressor()) {
+        self.init(rules: PendingRuleSet(ruleSet), limits: limits, suppressor: suppressor)
     }
 
     /// With rules still loading: files are read at once and only the rule stage waits.
     /// If loading fails, every report is an `error` with notice `rules_not_loaded`; the CLI
     /// checks `rules.wait()` and exits with the rule error instead.
-    public init(rules: PendingRuleSet, limits: ExtractionLimits = ExtractionLimits()) {
+    public init(rules: PendingRuleSet, limits: ExtractionLimits = ExtractionLimits(), suppressor: Suppressor = Suppressor()) {
         self.rules = rules
         self.limits = limits
+        self.suppressor = suppressor
         pool = MatcherPool(rules: rules)
     }
 
@@ -47,11 +50,20 @@ public final class DocumentScanner: Sendable {
     }
 
     public func scan(_ input: ExtractionInput, threads: Int = 1) -> FileReport {
-        let report = read(input, threads: threads)
+        var report = read(input, threads: threads)
         // Without rules nothing was checked: say so rather than report the file clean. Wait
         // for the rules here: a file with no text never asked for them while being read.
-        if (try? rules.wait()) != nil { return report }
-        return Self.notChecked(path: report.path, format: report.format, sha256: report.sha256)
+        guard let ruleSet = try? rules.wait() else {
+            return Self.notChecked(path: report.path, format: report.format, sha256: report.sha256)
+        }
+        if input.depth == 0 { suppressor.apply(&report, normalize: { Self.normalizedForSuppression($0, ruleSet) }) }
+        return report
+    }
+
+    /// The form a text is compared in by allowlists and baselines: the rules' normalization
+    /// (NFKC, dashes, 異体字), without white space.
+    public static func normalizedForSuppression(_ text: String, _ ruleSet: RuleSet) -> String {
+        ruleSet.normalizer.normalize(text).normalizedString.filter { !$0.isWhitespace }
     }
 
     /// The report for a file whose rules failed to load.

@@ -19,6 +19,8 @@ public struct Finding: Codable, Sendable, Hashable {
     public var source: Source
     public var location: Location
     public var suppressed: Bool
+    /// Why the finding is suppressed (an allowlist entry, a baseline), when it is.
+    public var suppression: Suppression?
 
     public init(id: String = "", rule: String, category: Category, label: String, severity: Severity,
                 legalClass: LegalClass, confidence: Double, text: String, context: String, reason: String,
@@ -32,6 +34,21 @@ public struct Finding: Codable, Sendable, Hashable {
     enum CodingKeys: String, CodingKey {
         case id, rule, category, label, severity
         case legalClass = "legal_class"
-        case confidence, text, context, reason, source, location, suppressed
+        case confidence, text, context, reason, source, location, suppressed, suppression
+    }
+}
+
+/// What suppressed a finding: published on purpose (an allowlist entry) or accepted before
+/// (a baseline). The finding stays in the report; it does not count for the exit code.
+public struct Suppression: Codable, Sendable, Hashable {
+    /// `allowlist` or `baseline`.
+    public var kind: String
+    /// The entry that allowed it: its text, pattern or list, and where it is written.
+    public var entry: String
+    /// The entry's reason, for the reviewer.
+    public var reason: String?
+
+    public init(kind: String, entry: String, reason: String? = nil) {
+        self.kind = kind; self.entry = entry; self.reason = reason
     }
 }

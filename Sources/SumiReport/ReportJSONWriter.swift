@@ -70,6 +70,15 @@ struct ReportJSONWriter {
             $0.key("findings"); $0.findings(f.findings)
             $0.key("format"); $0.string(f.format.rawValue)
             $0.key("fully_read"); $0.bool(f.fullyRead)
+            if let l = LegalReading.read(f) {
+                $0.key("legal"); $0.object {
+                    $0.key("grounds"); $0.array(l.grounds) { $0.string($1) }
+                    if let c = l.highestClass { $0.key("highest_class"); $0.string(c.rawValue) }
+                    $0.key("persons"); $0.int(l.persons)
+                    $0.key("reportable"); $0.bool(l.reportable)
+                    $0.key("summary"); $0.string(l.summary)
+                }
+            }
             $0.key("notices"); $0.array(f.notices) { $0.notice($1) }
             if let v = f.pages { $0.key("pages"); $0.int(v) }
             $0.key("path"); $0.string(f.path)
@@ -101,6 +110,13 @@ struct ReportJSONWriter {
             $0.key("severity"); $0.string(f.severity.rawValue)
             $0.key("source"); $0.string(f.source.rawValue)
             $0.key("suppressed"); $0.bool(f.suppressed)
+            if let s = f.suppression {
+                $0.key("suppression"); $0.object {
+                    $0.key("entry"); $0.string(s.entry)
+                    $0.key("kind"); $0.string(s.kind)
+                    if let r = s.reason { $0.key("reason"); $0.string(r) }
+                }
+            }
             $0.key("text"); $0.string(f.text)
         }
     }

@@ -23,8 +23,19 @@ public struct FileReport: Codable, Sendable {
                 notices: [Notice] = [], findings: [Finding] = [], failed: Bool = false, elapsedSeconds: Double? = nil) {
         self.path = path; self.format = format; self.sha256 = sha256; self.encoding = encoding; self.pages = pages
         self.notices = notices; self.findings = findings; self.elapsedSeconds = elapsedSeconds
+        self.failed = failed
         self.status = FileReport.status(notices: notices, findings: findings, failed: failed)
         self.fullyRead = !failed && !notices.contains(where: \.meansUnread)
+    }
+
+    /// The file could not be read at all (kept so that the status can be derived again).
+    public private(set) var failed: Bool
+
+    /// Derives the status again from the findings and notices: after suppression, which may
+    /// leave a file with findings `clean` (or `incomplete`), never stale.
+    public mutating func refreshStatus() {
+        status = FileReport.status(notices: notices, findings: findings, failed: failed)
+        fullyRead = !failed && !notices.contains(where: \.meansUnread)
     }
 
     /// findings > error > incomplete > clean. A file with anything unread is never clean.
@@ -36,9 +47,42 @@ public struct FileReport: Codable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case path, format, sha256, encoding, pages, status, notices, findings
+        case path, format, sha256, encoding, pages, status, notices, findings, legal
         case fullyRead = "fully_read"
         case elapsedSeconds = "elapsed_seconds"
+    }
+
+    /// The file's legal reading (derived, written with the report; not stored).
+    public var legal: LegalReading? { LegalReading.read(self) }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(path, forKey: .path)
+        try c.encode(format, forKey: .format)
+        try c.encodeIfPresent(sha256, forKey: .sha256)
+        try c.encodeIfPresent(encoding, forKey: .encoding)
+        try c.encodeIfPresent(pages, forKey: .pages)
+        try c.encode(status, forKey: .status)
+        try c.encode(fullyRead, forKey: .fullyRead)
+        try c.encode(notices, forKey: .notices)
+        try c.encode(findings, forKey: .findings)
+        try c.encodeIfPresent(legal, forKey: .legal)
+        try c.encodeIfPresent(elapsedSeconds, forKey: .elapsedSeconds)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        path = try c.decode(String.self, forKey: .path)
+        format = try c.decode(FileFormat.self, forKey: .format)
+        sha256 = try c.decodeIfPresent(String.self, forKey: .sha256)
+        encoding = try c.decodeIfPresent(String.self, forKey: .encoding)
+        pages = try c.decodeIfPresent(Int.self, forKey: .pages)
+        status = try c.decode(FileStatus.self, forKey: .status)
+        notices = try c.decode([Notice].self, forKey: .notices)
+        findings = try c.decode([Finding].self, forKey: .findings)
+        elapsedSeconds = try c.decodeIfPresent(Double.self, forKey: .elapsedSeconds)
+        failed = status == .error
+        fullyRead = try c.decodeIfPresent(Bool.self, forKey: .fullyRead) ?? (status == .clean || status == .findings)
     }
 }
 

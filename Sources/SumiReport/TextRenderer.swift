@@ -36,6 +36,9 @@ public struct TextRenderer {
             let source = f.source == .body ? "" : "〔\(f.source.label)〕"
             out += "\(place): \(severity) \(f.label)\(source) \(highlight(f.context, f.text)) — \(f.reason)\n"
         }
+        if let legal = LegalReading.read(file) {
+            out += "\(file.path): \(paint(legal.reportable ? "[判定・報告対象]" : "[判定]", legal.reportable ? "35" : "33")) \(legal.summary)\n"
+        }
         for n in file.notices {
             let place = LocationWords.describe(path: file.path, Location(page: n.page, part: n.part))
             out += "\(place): \(paint("[注意]", "36")) \(n.message) (\(n.code))\n"

@@ -46,6 +46,8 @@ struct Redact: ParsableCommand {
     @Option(name: .long, help: "1 ファイルあたりの制限時間（秒）")
     var timeLimit: Double = 120
 
+    @OptionGroup var suppression: SuppressionOptions
+
     @OptionGroup var rulesOption: RulesOption
 
     func run() throws {
@@ -73,7 +75,8 @@ struct Redact: ParsableCommand {
         limits.timePerFile = timeLimit
         let rulesOption = self.rulesOption
         let rules = PendingRuleSet { try rulesOption.load() }
-        let redaction = DocumentRedaction(scanner: DocumentScanner(rules: rules, limits: limits))
+        let suppressor = try suppression.suppressor(paths: paths, rules: rulesOption)
+        let redaction = DocumentRedaction(scanner: DocumentScanner(rules: rules, limits: limits, suppressor: suppressor))
         let outDir = output.map { URL(fileURLWithPath: $0) }
         let outIsDir = outDir.map { paths.count > 1 || (try? $0.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true } ?? false
         var results: [(RedactionResult, String?)] = []

@@ -43,13 +43,17 @@ struct RulesOption: ParsableArguments {
 struct Scan: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "ファイル・ディレクトリを検査します (scan files; - for stdin).")
 
-    enum Format: String, ExpressibleByArgument { case text, json }
-
     @Argument(help: "検査するファイルまたはディレクトリ。- で標準入力。")
     var paths: [String]
 
-    @Option(name: .long, help: "出力形式: text | json")
-    var format: Format = .text
+    @Option(name: .long, help: "出力形式: text | json | sarif | csv（csv は Excel 用、BOM 付き UTF-8）")
+    var format: ReportFormat = .text
+
+    @Option(name: .long, help: "結果を書くファイル（既定: 標準出力）")
+    var output: String?
+
+    @Flag(name: .long, help: "検出した文字列を伏せて出力します（山田＊＊、090-＊＊＊＊-5678）")
+    var mask = false
 
     @Option(name: .customLong("fail-on"), help: "この重大度以上の検出で終了コード 1: critical | high | medium | low")
     var failOn: String = "low"
@@ -63,37 +67,43 @@ struct Scan: ParsableCommand {
     @Flag(name: .shortAndLong, help: "問題のないファイルを一覧に出しません (text output: hide clean files)")
     var quiet = false
 
+    @OptionGroup var suppression: SuppressionOptions
+
     @OptionGroup var rulesOption: RulesOption
 
     func run() throws {
         guard let threshold = Severity(rawValue: failOn) else {
-            FileHandle.standardError.write(Data("sumi: エラー: --fail-on は critical, high, medium, low のいずれかです。 (bad_option)\n".utf8))
-            throw ExitCode(ExitStatus.usage)
+            UsageErrors.fail(japanese: "--fail-on は critical, high, medium, low のいずれかです。", english: "bad --fail-on")
         }
         let started = Date()
         var limits = ExtractionLimitsDefaults.value
         limits.timePerFile = timeLimit
+        let suppressor = try suppression.suppressor(paths: paths, rules: rulesOption)
         // Rules load on another core while the first files are read; only the rule stage waits.
         let rulesOption = self.rulesOption
         let rules = PendingRuleSet { try rulesOption.load() }
-        let batch = BatchScanner(scanner: DocumentScanner(rules: rules, limits: limits), concurrency: jobs)
+        let batch = BatchScanner(scanner: DocumentScanner(rules: rules, limits: limits, suppressor: suppressor), concurrency: jobs)
         let files = batch.scan(BatchScanner.targets(for: paths))
         // A rule error (reported by `load`) ends the run; the reports made without rules are dropped.
         let ruleSet = try rules.wait()
         let report = ScanReport(version: sumiVersion, rulesVersion: ruleSet.version, files: files,
                                 elapsedSeconds: Date().timeIntervalSince(started))
-        switch format {
-        case .json:
-            FileHandle.standardOutput.write(try report.json())
-            FileHandle.standardOutput.write(Data("\n".utf8))
-        case .text:
-            let color = isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-            FileHandle.standardOutput.write(Data(TextRenderer(color: color, quiet: quiet).render(report).utf8))
+        try suppression.writeBaselineIfAsked(files, ruleSet: ruleSet)
+        let color = output == nil && format == .text && isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let data = format.writer(ReportOptions(mask: mask, color: color, quiet: quiet)).write(report)
+        if let output {
+            guard (try? data.write(to: URL(fileURLWithPath: output))) != nil else {
+                UsageErrors.fail(japanese: "出力ファイル「\(output)」を書けません。", english: "cannot write --output")
+            }
+        } else {
+            FileHandle.standardOutput.write(data)
         }
         let code = report.exitCode(failOn: threshold)
         if code != 0 { throw ExitCode(code) }
     }
 }
+
+extension ReportFormat: ExpressibleByArgument {}
 
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
