@@ -127,13 +127,13 @@ public struct DocumentRedaction: Sendable {
     /// The copy's characters (no white space, no mask) over the input's characters that
     /// were not to be removed, in what a reader sees.
     static func retention(original: [TextUnit], copy: [TextUnit], texts: [String], mask: Character) -> Double {
-        let needles = texts.map { Array($0.utf16) }
+        let finder = Occurrences.Finder(texts.map { Array($0.utf16) })
         var expected = 0
         let original = original.filter { visibleSources.contains($0.source) }
         let copy = copy.filter { visibleSources.contains($0.source) }
         for u in original {
             let units = u.utf16
-            let hits = Occurrences.ranges(of: needles, in: units)
+            let hits = finder.ranges(in: units)
             var removed = 0
             for r in hits { for i in r where !isBlank(units[i]) { removed += 1 } }
             expected += units.reduce(0) { $0 + (isBlank($1) ? 0 : 1) } - removed

@@ -1,5 +1,6 @@
 import Foundation
 import SumiModel
+import SumiRedact
 
 /// Where on a PDF page removed texts are: every occurrence in the page's text units (body,
 /// covered, invisible), as one rectangle per line of the occurrence, fitted for MuPDF. MuPDF
@@ -12,7 +13,8 @@ enum PDFRects {
     /// Per page: where to remove (shrunk across the line) and where to draw the black box
     /// (the whole line height, as a reader expects to see it).
     static func rects(for texts: [String], in units: [TextUnit]) -> (remove: [Int: [BoundingBox]], draw: [Int: [BoundingBox]]) {
-        let needles = texts.map { Array($0.unicodeScalars) }.filter { !$0.isEmpty }
+        let needles = texts.map { Array($0.unicodeScalars.map(\.value)) }.filter { !$0.isEmpty }
+        let finder = Occurrences.ScalarFinder(needles)
         var out: [Int: [BoundingBox]] = [:]
         var draw: [Int: [BoundingBox]] = [:]
         for unit in units {
@@ -21,18 +23,10 @@ enum PDFRects {
             guard unit.location.part == nil, let page = unit.location.page, let boxes = unit.glyphBoxes else { continue }
             let scalars = Array(unit.text.unicodeScalars)
             guard boxes.count == scalars.count else { continue }
-            for n in needles where n.count <= scalars.count {
-                var i = 0
-                while i <= scalars.count - n.count {
-                    if scalars[i] == n[0], Array(scalars[i..<(i + n.count)]) == n {
-                        let lines = lineRects(Array(boxes[i..<(i + n.count)]), scalars: Array(scalars[i..<(i + n.count)]))
-                        out[page, default: []] += lines.map(\.remove)
-                        draw[page, default: []] += lines.map(\.draw)
-                        i += n.count
-                    } else {
-                        i += 1
-                    }
-                }
+            for r in finder.ranges(in: scalars.map(\.value)) {
+                let lines = lineRects(Array(boxes[r]), scalars: Array(scalars[r]))
+                out[page, default: []] += lines.map(\.remove)
+                draw[page, default: []] += lines.map(\.draw)
             }
         }
         return (out, draw)

@@ -25,7 +25,7 @@ struct OOXMLRedactor: FormatRedactor {
         do { target = try Archive(data: Data(), accessMode: .create) } catch {
             throw RedactionError(code: "write_error", message: "墨消し版を作れませんでした。")
         }
-        let needles = request.searchTexts
+        let finder = Occurrences.Finder(request.searchTexts)
         var notes: [String] = []
         var dropped = Set<String>()
         for entry in source where entry.type == .file && Self.isThumbnail(entry.path) { dropped.insert(entry.path) }
@@ -45,7 +45,7 @@ struct OOXMLRedactor: FormatRedactor {
                     if lower.hasSuffix(".rels") || entry.path == "[Content_Types].xml" {
                         xml = Self.removingReferences(to: dropped, in: xml)
                     }
-                    var redactor = XMLTextRedactor(needles: needles, mask: request.mask)
+                    var redactor = XMLTextRedactor(finder: finder, mask: request.mask)
                     redactor.cells = request.cells[entry.path] ?? []
                     let (new, _) = redactor.redact(xml)
                     bytes = Data(new.utf8)

@@ -7,10 +7,13 @@ import Foundation
 /// values (comment and revision authors, titles, alt texts) are masked the same way. Nothing
 /// else of the part changes, so the file stays what its producer wrote.
 struct XMLTextRedactor {
-    let needles: [[UInt16]]
+    let finder: Occurrences.Finder
     let mask: Character
     /// XLSX: A1 references of cells in this part whose number value is masked too.
     var cells: Set<String> = []
+
+    init(needles: [[UInt16]], mask: Character) { finder = Occurrences.Finder(needles); self.mask = mask }
+    init(finder: Occurrences.Finder, mask: Character) { self.finder = finder; self.mask = mask }
 
     /// Elements that sit inside a paragraph without ending its text: runs and their
     /// properties, revisions, fields, hyperlinks, ruby. Any other tag ends a block.
@@ -49,7 +52,7 @@ struct XMLTextRedactor {
             for (b, entry) in block.enumerated() {
                 for (u, unit) in entry.text.enumerated() { joined.append(unit); owner.append((b, u)) }
             }
-            let hits = Occurrences.ranges(of: needles, in: joined)
+            let hits = finder.ranges(in: joined)
             guard !hits.isEmpty else { return }
             var texts = block.map(\.text)
             for r in hits {
@@ -142,7 +145,7 @@ struct XMLTextRedactor {
             out += rest[..<valueStart]
             let raw = String(rest[valueStart..<close])
             var units = Array(XMLEscaping.unescape(raw).utf16)
-            let hits = Occurrences.ranges(of: needles, in: units)
+            let hits = finder.ranges(in: units)
             if hits.isEmpty {
                 out += raw
             } else {

@@ -28,14 +28,15 @@ public enum LeakCheck {
     }
 
     public static func leaks(in output: Data, format: FileFormat, texts: [String]) -> [Leak] {
-        let forms = texts.enumerated().filter { searchable($0.element) }.map { (index: $0.offset, forms: byteForms($0.element)) }
+        // Every form of every searchable text, searched for at once in each place.
+        var needles: [[UInt8]] = [], owner: [(index: Int, form: String)] = []
+        for (i, t) in texts.enumerated() where searchable(t) {
+            for (name, bytes) in byteForms(t) where !bytes.isEmpty { needles.append([UInt8](bytes)); owner.append((i, name)) }
+        }
+        let forms = MultiSearch(needles)
         var found = Set<Leak>()
         func search(_ bytes: Data, place: String) {
-            for f in forms {
-                for (name, needle) in f.forms where !needle.isEmpty && bytes.range(of: needle) != nil {
-                    found.insert(Leak(textIndex: f.index, place: place, form: name))
-                }
-            }
+            for n in forms.containsAny(in: [UInt8](bytes)) { found.insert(Leak(textIndex: owner[n].index, place: place, form: owner[n].form)) }
         }
         search(output, place: "file")
         switch format {
@@ -43,10 +44,10 @@ public enum LeakCheck {
         case .pdf:
             for (i, stream) in PDFStreams.decoded(output).enumerated() { search(stream, place: "stream \(i + 1)") }
             if let text = pdftotext(output) {
-                let flat = text.filter { !$0.isWhitespace }
-                for f in forms where flat.contains(texts[f.index].filter { !$0.isWhitespace }) {
-                    found.insert(Leak(textIndex: f.index, place: "pdftotext", form: "text"))
-                }
+                let flat = Array(text.filter { !$0.isWhitespace }.utf16)
+                let indices = texts.indices.filter { searchable(texts[$0]) }
+                let words = MultiSearch(indices.map { Array(texts[$0].filter { !$0.isWhitespace }.utf16) })
+                for n in words.containsAny(in: flat) { found.insert(Leak(textIndex: indices[n], place: "pdftotext", form: "text")) }
             }
         default: break
         }

@@ -3,20 +3,33 @@ public enum Occurrences {
     /// Ranges of `haystack` covered by any of `needles` (longest first wins where they
     /// overlap; the union is returned sorted and merged).
     public static func ranges(of needles: [[UInt16]], in haystack: [UInt16]) -> [Range<Int>] {
-        var found: [Range<Int>] = []
-        for n in needles where !n.isEmpty && n.count <= haystack.count {
-            let first = n[0]
-            var i = 0
-            let last = haystack.count - n.count
-            while i <= last {
-                if haystack[i] == first {
-                    var k = 1
-                    while k < n.count && haystack[i + k] == n[k] { k += 1 }
-                    if k == n.count { found.append(i..<(i + n.count)); i += n.count; continue }
-                }
-                i += 1
-            }
+        ranges(of: MultiSearch(needles), needles: needles, in: haystack)
+    }
+
+    /// Needles prepared once for many haystacks (the cells of a workbook, the units of a file).
+    public struct Finder: Sendable {
+        let needles: [[UInt16]]
+        let search: MultiSearch<UInt16>
+        public init(_ needles: [[UInt16]]) { self.needles = needles; search = MultiSearch(needles) }
+        public func ranges(in haystack: [UInt16]) -> [Range<Int>] { Occurrences.ranges(of: search, needles: needles, in: haystack) }
+    }
+
+    /// Needles of Unicode scalar values (PDF text, whose glyph boxes are per scalar).
+    public struct ScalarFinder: Sendable {
+        let needles: [[UInt32]]
+        let search: MultiSearch<UInt32>
+        public init(_ needles: [[UInt32]]) { self.needles = needles; search = MultiSearch(needles) }
+        public func ranges(in haystack: [UInt32]) -> [Range<Int>] {
+            var found: [Range<Int>] = []
+            search.forEachMatch(in: haystack) { start, n in found.append(start..<(start + needles[n].count)) }
+            return merge(found)
         }
+    }
+
+    /// The same with a search built once for many haystacks.
+    static func ranges(of search: MultiSearch<UInt16>, needles: [[UInt16]], in haystack: [UInt16]) -> [Range<Int>] {
+        var found: [Range<Int>] = []
+        search.forEachMatch(in: haystack) { start, n in found.append(start..<(start + needles[n].count)) }
         return merge(found)
     }
 
