@@ -27,6 +27,7 @@ test: setup
 	bash Tools/redact/test_pdf_script.sh
 	bash Tools/redact/verify.sh --accept-refused --sumi .build/debug/sumi
 	bash Tools/report/validate.sh .build/debug/sumi
+	bash Tools/report/html_report.sh .build/debug/sumi
 
 # Quality on the labelled corpus: recall, precision, coverage, false alarms; fails below Tools/eval/thresholds.yaml.
 eval: setup

@@ -58,7 +58,7 @@ let package = Package(
         .target(name: "Sumi", dependencies: ["SumiModel", "SumiText", "SumiExtract", "SumiRules", "SumiReport", "SumiRedact", "Yams"], swiftSettings: scanning),
         .executableTarget(
             name: "sumi",
-            dependencies: ["Sumi", .product(name: "ArgumentParser", package: "swift-argument-parser"), "Rainbow"]
+            dependencies: ["Sumi", "SumiExtract", "SumiReport", "SumiModel", "SumiRules", .product(name: "ArgumentParser", package: "swift-argument-parser"), "Rainbow"]
         ),
         // Evaluation (Tools/eval): scores reports against Corpus/truth.json; not part of the shipped pipeline.
         .target(name: "SumiEval", dependencies: ["Yams"]),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Sumi
+import SumiExtract
 import SumiModel
 import SumiReport
 import SumiRules
@@ -46,7 +47,7 @@ struct Scan: ParsableCommand {
     @Argument(help: "検査するファイルまたはディレクトリ。- で標準入力。")
     var paths: [String]
 
-    @Option(name: .long, help: "出力形式: text | json | sarif | csv（csv は Excel 用、BOM 付き UTF-8）")
+    @Option(name: .long, help: "出力形式: text | json | sarif | csv（Excel 用、BOM 付き UTF-8）| html（ページの画像つき、--output と）")
     var format: ReportFormat = .text
 
     @Option(name: .long, help: "結果を書くファイル（既定: 標準出力）")
@@ -90,7 +91,16 @@ struct Scan: ParsableCommand {
                                 elapsedSeconds: Date().timeIntervalSince(started))
         try suppression.writeBaselineIfAsked(files, ruleSet: ruleSet)
         let color = output == nil && format == .text && isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        let data = format.writer(ReportOptions(mask: mask, color: color, quiet: quiet)).write(report)
+        var images: [String: [PageImage]] = [:]
+        if format == .html {
+            // The pages with findings of each PDF, drawn for the report (at most 30 a file).
+            for file in files where file.format == .pdf {
+                let pages = Set(file.findings.compactMap(\.location.page))
+                guard !pages.isEmpty, file.path != "-" else { continue }
+                images[file.path] = PageImages.render(ExtractionInput(url: URL(fileURLWithPath: file.path), name: file.path), pages: pages)
+            }
+        }
+        let data = format.writer(ReportOptions(mask: mask, color: color, quiet: quiet), pageImages: images).write(report)
         if let output {
             guard (try? data.write(to: URL(fileURLWithPath: output))) != nil else {
                 UsageErrors.fail(japanese: "出力ファイル「\(output)」を書けません。", english: "cannot write --output")

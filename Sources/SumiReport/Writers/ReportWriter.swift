@@ -24,14 +24,16 @@ public struct ReportOptions: Sendable {
 
 /// The formats `--format` takes.
 public enum ReportFormat: String, CaseIterable, Sendable {
-    case text, json, sarif, csv
+    case text, json, sarif, csv, html
 
-    public func writer(_ options: ReportOptions) -> any ReportWriter {
+    /// The writer; `pageImages` (PDF pages drawn, per file path) are used by the HTML report.
+    public func writer(_ options: ReportOptions, pageImages: [String: [PageImage]] = [:]) -> any ReportWriter {
         switch self {
         case .text: TextReportWriter(options: options)
         case .json: JSONReportWriter(options: options)
         case .sarif: SARIFReportWriter(options: options)
         case .csv: CSVReportWriter(options: options)
+        case .html: HTMLReportWriter(options: options, pageImages: pageImages)
         }
     }
 }
