@@ -18,12 +18,16 @@ let package = Package(
         .library(name: "Sumi", targets: ["Sumi"]),
         .executable(name: "sumi", targets: ["sumi"]),
         .executable(name: "sumi-eval", targets: ["sumi-eval"]),
+        .executable(name: "sumi-server", targets: ["sumi-server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         .package(url: "https://github.com/onevcat/Rainbow", from: "4.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         // ICU behind plain C: Foundation bundles its own ICU, so no Swift module may import <unicode/*.h>.
@@ -56,6 +60,14 @@ let package = Package(
         // Never imports the rules (detection and removal stay separate, as in Presidio).
         .target(name: "SumiRedact", dependencies: ["SumiModel", "SumiText", "CICUBridge", "CPoppler", "ZIPFoundation"]),
         .target(name: "Sumi", dependencies: ["SumiModel", "SumiText", "SumiExtract", "SumiRules", "SumiReport", "SumiRedact", "Yams"], swiftSettings: scanning),
+        // The HTTP API and the staff page (`sumi serve` runs sumi-server; the CLI does not link it).
+        .target(name: "SumiServer", dependencies: [
+            "Sumi", "SumiExtract", "SumiModel", "SumiRedact", "SumiReport", "SumiRules",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
+        .executableTarget(name: "sumi-server", dependencies: ["SumiServer", "Sumi"]),
         .executableTarget(
             name: "sumi",
             dependencies: ["Sumi", "SumiExtract", "SumiReport", "SumiModel", "SumiRules", .product(name: "ArgumentParser", package: "swift-argument-parser"), "Rainbow"]

@@ -17,6 +17,7 @@ command -v pdftotext >/dev/null || need+=(poppler-utils)
 command -v fc-list >/dev/null || need+=(fontconfig)
 # PDF redaction runs Debian's `mutool run` in a child process (MuPDF is AGPL: never linked).
 command -v mutool >/dev/null || need+=(mupdf-tools)
+command -v curl >/dev/null || need+=(curl)   # the server tests talk HTTP with it
 # Hostile-input-safe XML reading (libxml2's reader, entities and DTDs off).
 [ -f /usr/include/libxml2/libxml/xmlreader.h ] || need+=(libxml2-dev)
 if [ ${#need[@]} -gt 0 ]; then

@@ -14,7 +14,7 @@ struct SumiCommand: ParsableCommand {
         commandName: "sumi",
         abstract: "公開前の文書から個人情報を見つけます (finds personal information in Japanese documents).",
         version: sumiVersion,
-        subcommands: [Scan.self, Redact.self, Extract.self, Rules.self],
+        subcommands: [Scan.self, Redact.self, Serve.self, Extract.self, Rules.self],
         defaultSubcommand: Scan.self)
 }
 
