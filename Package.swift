@@ -41,17 +41,18 @@ let package = Package(
             providers: [.apt(["libpoppler-glib-dev"])]
         ),
         // libxml2's reader for every XML part of a document (Foundation's XMLParser crashed on
-        // the processing instructions SharePoint writes into customXml parts).
-        .systemLibrary(
-            name: "CLibXML2",
-            pkgConfig: "libxml-2.0",
-            providers: [.apt(["libxml2-dev"])]
+        // the processing instructions SharePoint writes into customXml parts), behind plain C:
+        // libxml2's headers include the system ICU headers, which clash with Foundation's.
+        .target(
+            name: "CXMLBridge",
+            cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])],
+            linkerSettings: [.linkedLibrary("xml2")]
         ),
         .target(name: "SumiModel", swiftSettings: scanning),
         .target(name: "SumiText", dependencies: ["CICUBridge", "SumiModel"], swiftSettings: scanning),
         .target(
             name: "SumiExtract",
-            dependencies: ["SumiModel", "SumiText", "CPoppler", "CLibXML2", "ZIPFoundation"],
+            dependencies: ["SumiModel", "SumiText", "CPoppler", "CXMLBridge", "ZIPFoundation"],
             swiftSettings: scanning
         ),
         .target(name: "SumiRules", dependencies: ["SumiModel", "SumiText", "CICUBridge", "Yams"], swiftSettings: scanning),

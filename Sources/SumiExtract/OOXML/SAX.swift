@@ -1,4 +1,4 @@
-import CLibXML2
+import CXMLBridge
 import Foundation
 
 /// Receives the events of one XML part. Element names are local names (the namespace
@@ -42,48 +42,39 @@ enum SAX {
         case malformed(String)
     }
 
-    /// libxml2 wants one global initialisation before threads use it.
-    private static let initialized: Bool = { xmlInitParser(); return true }()
+    /// libxml2 wants one global initialisation before threads use it (the bridge does it
+    /// on first use; this makes that first use happen once, before any thread race).
+    private static let initialized: Bool = { _ = sumi_xml_open(nil, 0); return true }()
 
     static func parse(_ data: Data, handler: SAXHandler) -> Outcome {
         _ = initialized
         defer { handler.finish() }
         guard !data.isEmpty else { return .malformed("empty part") }
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOERROR.rawValue
-                            | XML_PARSE_NOXINCNODE.rawValue)
         // libxml2 reads the bytes in place: the whole parse stays inside this closure.
         return data.withUnsafeBytes { raw -> Outcome in
             guard let base = raw.baseAddress, raw.count <= Int(Int32.max),
-                  let reader = xmlReaderForMemory(base.assumingMemoryBound(to: CChar.self), Int32(raw.count), nil, nil, options)
+                  let reader = sumi_xml_open(base.assumingMemoryBound(to: UInt8.self), Int32(raw.count))
             else { return .malformed("parser could not start") }
-            defer { xmlFreeTextReader(reader) }
-            // Errors are counted and the first kept, never written to stderr. Warnings are not
-            // errors: a namespace URI that is not absolute (SharePoint's customXml items use
-            // bare GUIDs) is well-formed XML.
-            let errors = ErrorSink()
-            xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
-                guard let context, let error, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
-                let e = Unmanaged<ErrorSink>.fromOpaque(context).takeUnretainedValue()
-                e.count += 1
-                if e.first == nil, let m = error.pointee.message { e.first = String(cString: m).trimmingCharacters(in: .whitespacesAndNewlines) }
-            }, Unmanaged.passUnretained(errors).toOpaque())
-            return withExtendedLifetime(errors) { read(reader, handler: handler, errors: errors) }
+            defer { sumi_xml_close(reader) }
+            return read(reader, handler: handler)
         }
     }
 
-    private final class ErrorSink { var count = 0; var first: String? }
+    private static func firstError(_ reader: OpaquePointer) -> String {
+        sumi_xml_first_error(reader).map { String(cString: $0) } ?? "not well-formed"
+    }
 
-    private static func read(_ reader: xmlTextReaderPtr, handler: SAXHandler, errors: ErrorSink) -> Outcome {
+    private static func read(_ reader: OpaquePointer, handler: SAXHandler) -> Outcome {
         var depth = 0
         var sawRoot = false
         while true {
-            let r = xmlTextReaderRead(reader)
+            let r = sumi_xml_read(reader)
             if r == 0 { break }
-            if r < 0 { return .malformed(errors.first ?? "not well-formed") }
-            switch xmlTextReaderNodeType(reader) {
-            case Int32(XML_READER_TYPE_ELEMENT.rawValue):
-                let name = localName(string(xmlTextReaderConstName(reader)))
-                let empty = xmlTextReaderIsEmptyElement(reader) == 1
+            if r < 0 { return .malformed(firstError(reader)) }
+            switch Int(sumi_xml_node_type(reader)) {
+            case SUMI_XML_ELEMENT:
+                let name = localName(string(sumi_xml_name(reader)))
+                let empty = sumi_xml_is_empty_element(reader) == 1
                 handler.start(name, attributes(reader))
                 sawRoot = true
                 if handler.shouldStop { return .stopped }
@@ -93,35 +84,34 @@ enum SAX {
                 } else {
                     depth += 1
                 }
-            case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
+            case SUMI_XML_END_ELEMENT:
                 depth -= 1
-                handler.end(localName(string(xmlTextReaderConstName(reader))))
+                handler.end(localName(string(sumi_xml_name(reader))))
                 if handler.shouldStop { return .stopped }
-            case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
-                 Int32(XML_READER_TYPE_WHITESPACE.rawValue), Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
-                if let v = xmlTextReaderConstValue(reader) { handler.text(String(cString: v)) }
-            case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
+            case SUMI_XML_TEXT, SUMI_XML_CDATA, SUMI_XML_WHITESPACE, SUMI_XML_SIGNIFICANT_WHITESPACE:
+                if let v = sumi_xml_value(reader) { handler.text(String(cString: v)) }
+            case SUMI_XML_DOCUMENT_TYPE:
                 return .malformed("DOCTYPE")
-            case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue), Int32(XML_READER_TYPE_ENTITY.rawValue):
+            case SUMI_XML_ENTITY_REFERENCE, SUMI_XML_ENTITY:
                 return .malformed("entity reference")
             default:
                 break // comments, processing instructions, the XML declaration
             }
         }
-        if errors.count > 0 { return .malformed(errors.first ?? "not well-formed") }
+        if sumi_xml_error_count(reader) > 0 { return .malformed(firstError(reader)) }
         guard sawRoot, depth == 0 else { return .malformed("unclosed elements") }
         return .complete
     }
 
     /// Attributes as written (`w:val`), and a prefixed one also under its local name (`val`)
     /// unless an unprefixed attribute already has that name (p:sldId has both id and r:id).
-    private static func attributes(_ reader: xmlTextReaderPtr) -> [String: String] {
-        guard xmlTextReaderHasAttributes(reader) == 1 else { return [:] }
+    private static func attributes(_ reader: OpaquePointer) -> [String: String] {
+        guard sumi_xml_has_attributes(reader) == 1 else { return [:] }
         var written: [String: String] = [:]
-        while xmlTextReaderMoveToNextAttribute(reader) == 1 {
-            written[string(xmlTextReaderConstName(reader))] = string(xmlTextReaderConstValue(reader))
+        while sumi_xml_next_attribute(reader) == 1 {
+            written[string(sumi_xml_name(reader))] = string(sumi_xml_value(reader))
         }
-        xmlTextReaderMoveToElement(reader)
+        sumi_xml_move_to_element(reader)
         var attrs = written
         for (k, v) in written where k.utf8.contains(UInt8(ascii: ":")) && !k.hasPrefix("xmlns") {
             let local = localName(k)
@@ -131,7 +121,7 @@ enum SAX {
     }
 
     @inline(__always)
-    private static func string(_ p: UnsafePointer<xmlChar>?) -> String {
+    private static func string(_ p: UnsafePointer<CChar>?) -> String {
         guard let p else { return "" }
         return String(cString: p)
     }
