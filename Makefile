@@ -28,6 +28,7 @@ test: setup
 	bash Tools/redact/verify.sh --accept-refused --sumi .build/debug/sumi
 	bash Tools/report/validate.sh .build/debug/sumi
 	bash Tools/report/html_report.sh .build/debug/sumi
+	bash Tools/browser/live.sh .build/debug
 
 # Quality on the labelled corpus: recall, precision, coverage, false alarms; fails below Tools/eval/thresholds.yaml.
 eval: setup
