@@ -66,6 +66,13 @@ public final class DocumentScanner: Sendable {
         ruleSet.normalizer.normalize(text).normalizedString.filter { !$0.isWhitespace }
     }
 
+    /// The extractor's notices, then the rule stage's; a second time-limit notice adds nothing
+    /// when reading already stopped at the limit (one 「時間制限」 line, not two).
+    static func merged(_ extraction: [Notice], _ rules: [Notice]) -> [Notice] {
+        let readingStopped = extraction.contains { $0.code == NoticeCode.timeLimit }
+        return extraction + rules.filter { !(readingStopped && $0.code == NoticeCode.timeLimit) }
+    }
+
     /// The report for a file whose rules failed to load.
     static func notChecked(path: String, format: FileFormat = .unknown, sha256: String? = nil) -> FileReport {
         FileReport(path: path, format: format, sha256: sha256, notices: [Notice(
@@ -140,7 +147,7 @@ public final class DocumentScanner: Sendable {
             flushGroup()
             let (findings, notices) = pipeline.finish()
             return FileReport(path: input.name, format: summary.format, sha256: hash, encoding: summary.encoding,
-                              pages: summary.pages, notices: summary.notices + notices, findings: findings,
+                              pages: summary.pages, notices: Self.merged(summary.notices, notices), findings: findings,
                               failed: summary.failed, elapsedSeconds: Date().timeIntervalSince(started))
         } catch let e as ExtractionError {
             flushGroup()

@@ -21,6 +21,16 @@ final class ScanTests: XCTestCase {
 
     var tmp: URL!
 
+    /// One time-limit notice per file: the rule stage's is kept only when reading itself ran
+    /// to the end (then it is the only one saying the text was not all checked).
+    func testOneTimeLimitNoticePerFile() {
+        let reading = Notice(code: NoticeCode.timeLimit, message: "read")
+        let rules = DetectionPipeline.rulesTimedOut
+        XCTAssertEqual(DocumentScanner.merged([reading], [rules]).map(\.message), ["read"])
+        XCTAssertEqual(DocumentScanner.merged([], [rules]).map(\.code), [NoticeCode.timeLimit])
+        XCTAssertEqual(DocumentScanner.merged([Notice(code: NoticeCode.decodeErrors, message: "d")], [rules]).count, 2)
+    }
+
     override func setUpWithError() throws {
         tmp = FileManager.default.temporaryDirectory.appendingPathComponent("sumi-scan-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
