@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // ICU behind plain C: Foundation bundles its own ICU, so no Swift module may import <unicode/*.h>.
@@ -61,6 +62,13 @@ let package = Package(
         // Never imports the rules (detection and removal stay separate, as in Presidio).
         .target(name: "SumiRedact", dependencies: ["SumiModel", "SumiText", "CICUBridge", "CPoppler", "ZIPFoundation"]),
         .target(name: "Sumi", dependencies: ["SumiModel", "SumiText", "SumiExtract", "SumiRules", "SumiReport", "SumiRedact", "Yams"], swiftSettings: scanning),
+        // Archive scans: the file list (walk, --files-from, --since, --shard), the SQLite cache
+        // that makes a run resumable, worker processes that isolate a crashing reader,
+        // progress and streamed (JSON Lines) output. `DocumentScanner` stays the one-file entry.
+        .target(name: "SumiBatch", dependencies: [
+            "Sumi", "SumiExtract", "SumiModel", "SumiReport",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         // The HTTP API and the staff page (`sumi serve` runs sumi-server; the CLI does not link it).
         .target(name: "SumiServer", dependencies: [
             "Sumi", "SumiExtract", "SumiModel", "SumiRedact", "SumiReport", "SumiRules",
@@ -71,7 +79,7 @@ let package = Package(
         .executableTarget(name: "sumi-server", dependencies: ["SumiServer", "Sumi"]),
         .executableTarget(
             name: "sumi",
-            dependencies: ["Sumi", "SumiExtract", "SumiReport", "SumiModel", "SumiRules", .product(name: "ArgumentParser", package: "swift-argument-parser"), "Rainbow"]
+            dependencies: ["Sumi", "SumiBatch", "SumiExtract", "SumiReport", "SumiModel", "SumiRules", .product(name: "ArgumentParser", package: "swift-argument-parser"), "Rainbow"]
         ),
         // Evaluation (Tools/eval): scores reports against Corpus/truth.json; not part of the shipped pipeline.
         .target(name: "SumiEval", dependencies: ["Yams"]),
@@ -87,6 +95,6 @@ let package = Package(
         .testTarget(name: "SumiTextTests", dependencies: ["SumiText"]),
         .testTarget(name: "SumiExtractTests", dependencies: ["SumiExtract", "SumiTestSupport"]),
         .testTarget(name: "SumiRulesTests", dependencies: ["SumiRules", "SumiTestSupport"]),
-        .testTarget(name: "SumiTests", dependencies: ["Sumi", "SumiExtract", "SumiRules", "SumiReport", "SumiModel", "SumiRedact", "SumiTestSupport"]),
+        .testTarget(name: "SumiTests", dependencies: ["Sumi", "SumiBatch", "SumiExtract", "SumiRules", "SumiReport", "SumiModel", "SumiRedact", "SumiTestSupport"]),
     ]
 )

@@ -20,6 +20,8 @@ command -v mutool >/dev/null || need+=(mupdf-tools)
 command -v curl >/dev/null || need+=(curl)   # the server tests talk HTTP with it
 # Hostile-input-safe XML reading (libxml2's reader, entities and DTDs off).
 [ -f /usr/include/libxml2/libxml/xmlreader.h ] || need+=(libxml2-dev)
+# The batch cache (sumi scan --cache) is SQLite, through GRDB.swift's system-library target.
+[ -f /usr/include/sqlite3.h ] || need+=(libsqlite3-dev)
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing ${need[*]}" >&2
   SUDO=""

@@ -73,8 +73,16 @@ public final class DocumentScanner: Sendable {
         return extraction + rules.filter { !(readingStopped && $0.code == NoticeCode.timeLimit) }
     }
 
+    /// The SHA-256 of a file's bytes, as the report's `sha256` gives it (nil when it cannot
+    /// be read): the key of the batch cache.
+    public static func contentHash(of url: URL) -> String? {
+        var input = ExtractionInput(url: url, name: url.path)
+        input.deadline = .distantFuture
+        return (try? FileHashing.sha256(input)) ?? nil
+    }
+
     /// The report for a file whose rules failed to load.
-    static func notChecked(path: String, format: FileFormat = .unknown, sha256: String? = nil) -> FileReport {
+    public static func notChecked(path: String, format: FileFormat = .unknown, sha256: String? = nil) -> FileReport {
         FileReport(path: path, format: format, sha256: sha256, notices: [Notice(
             code: NoticeCode.rulesNotLoaded,
             message: "ルールを読み込めなかったため、個人情報の検査をしていません。ルールの設定を確認してください。")],

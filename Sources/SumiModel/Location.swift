@@ -62,13 +62,16 @@ public enum NoticeCode {
     public static let readError = "read_error"
     public static let emptyFile = "empty_file"
     public static let combinedIdentification = "combined_identification"
+    /// The process reading the file died (a crash in a reader, out of memory): the batch
+    /// went on, and this file is an `error` to be checked by hand.
+    public static let extractorCrashed = "extractor_crashed"
     /// The rules failed to load, so nothing was checked: the file is an `error`, never clean.
     public static let rulesNotLoaded = "rules_not_loaded"
 
     /// Codes that mean some content was not read: a file carrying one is never `clean`.
     public static let unreadCodes: Set<String> = [
         imageOnlyPage, encrypted, unsupportedFormat, decodeErrors, timeLimit, sizeLimit,
-        unreadablePart, unmappedGlyphs, readError, embeddedFile,
+        unreadablePart, unmappedGlyphs, readError, embeddedFile, extractorCrashed,
     ]
 
     /// Codes that need a person even when nothing was found: a black box drawn over text

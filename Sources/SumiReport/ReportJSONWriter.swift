@@ -28,6 +28,14 @@ struct ReportJSONWriter {
         return w.out
     }
 
+    /// One file's report as one line of compact JSON, no newline (a JSON Lines record, the
+    /// answer of a worker process, a cache entry): the same object as in `files` of the report.
+    static func writeFile(_ file: FileReport) -> [UInt8] {
+        var w = ReportJSONWriter(pretty: false)
+        w.file(file)
+        return w.out
+    }
+
     // MARK: the report's types, keys in sorted order
 
     private mutating func report(_ r: ScanReport) {

@@ -52,6 +52,15 @@ public struct FileReport: Codable, Sendable {
         case elapsedSeconds = "elapsed_seconds"
     }
 
+    /// This report as one line of compact JSON (no newline), decodable with `init(from:)`:
+    /// a JSON Lines record, a worker's answer, a cache entry.
+    public func jsonLine() -> [UInt8] { ReportJSONWriter.writeFile(self) }
+
+    /// Reads a report written by `jsonLine()` (or an entry of a report's `files`).
+    public static func decode(jsonLine bytes: some Collection<UInt8>) throws -> FileReport {
+        try JSONDecoder().decode(FileReport.self, from: Data(bytes))
+    }
+
     /// The file's legal reading (derived, written with the report; not stored).
     public var legal: LegalReading? { LegalReading.read(self) }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Sumi
+import SumiBatch
 import SumiModel
 
 /// `sumi extract`: the text units the scanner would read, without the rules. One JSON object per

@@ -14,7 +14,7 @@ struct SumiCommand: ParsableCommand {
         commandName: "sumi",
         abstract: "公開前の文書から個人情報を見つけます (finds personal information in Japanese documents).",
         version: sumiVersion,
-        subcommands: [Scan.self, Redact.self, Serve.self, Extract.self, Rules.self],
+        subcommands: [Scan.self, Redact.self, Report.self, Serve.self, Extract.self, Rules.self, Worker.self],
         defaultSubcommand: Scan.self)
 }
 
@@ -38,78 +38,6 @@ struct RulesOption: ParsableArguments {
             FileHandle.standardError.write(Data("sumi: ルールを読み込めません (rule_error): \(e)\n".utf8))
             throw ExitCode(ExitStatus.usage)
         }
-    }
-}
-
-struct Scan: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "ファイル・ディレクトリを検査します (scan files; - for stdin).")
-
-    @Argument(help: "検査するファイルまたはディレクトリ。- で標準入力。")
-    var paths: [String]
-
-    @Option(name: .long, help: "出力形式: text | json | sarif | csv（Excel 用、BOM 付き UTF-8）| html（ページの画像つき、--output と）")
-    var format: ReportFormat = .text
-
-    @Option(name: .long, help: "結果を書くファイル（既定: 標準出力）")
-    var output: String?
-
-    @Flag(name: .long, help: "検出した文字列を伏せて出力します（山田＊＊、090-＊＊＊＊-5678）")
-    var mask = false
-
-    @Option(name: .customLong("fail-on"), help: "この重大度以上の検出で終了コード 1: critical | high | medium | low")
-    var failOn: String = "low"
-
-    @Option(name: .long, help: "1 ファイルあたりの制限時間（秒）")
-    var timeLimit: Double = 120
-
-    @Option(name: .long, help: "同時に検査するファイル数")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
-    @Flag(name: .shortAndLong, help: "問題のないファイルを一覧に出しません (text output: hide clean files)")
-    var quiet = false
-
-    @OptionGroup var suppression: SuppressionOptions
-
-    @OptionGroup var rulesOption: RulesOption
-
-    func run() throws {
-        guard let threshold = Severity(rawValue: failOn) else {
-            UsageErrors.fail(japanese: "--fail-on は critical, high, medium, low のいずれかです。", english: "bad --fail-on")
-        }
-        let started = Date()
-        var limits = ExtractionLimitsDefaults.value
-        limits.timePerFile = timeLimit
-        let suppressor = try suppression.suppressor(paths: paths, rules: rulesOption)
-        // Rules load on another core while the first files are read; only the rule stage waits.
-        let rulesOption = self.rulesOption
-        let rules = PendingRuleSet { try rulesOption.load() }
-        let batch = BatchScanner(scanner: DocumentScanner(rules: rules, limits: limits, suppressor: suppressor), concurrency: jobs)
-        let files = batch.scan(BatchScanner.targets(for: paths))
-        // A rule error (reported by `load`) ends the run; the reports made without rules are dropped.
-        let ruleSet = try rules.wait()
-        let report = ScanReport(version: sumiVersion, rulesVersion: ruleSet.version, files: files,
-                                elapsedSeconds: Date().timeIntervalSince(started))
-        try suppression.writeBaselineIfAsked(files, ruleSet: ruleSet)
-        let color = output == nil && format == .text && isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        var images: [String: [PageImage]] = [:]
-        if format == .html {
-            // The pages with findings of each PDF, drawn for the report (at most 30 a file).
-            for file in files where file.format == .pdf {
-                let pages = Set(file.findings.compactMap(\.location.page))
-                guard !pages.isEmpty, file.path != "-" else { continue }
-                images[file.path] = PageImages.render(ExtractionInput(url: URL(fileURLWithPath: file.path), name: file.path), pages: pages)
-            }
-        }
-        let data = format.writer(ReportOptions(mask: mask, color: color, quiet: quiet), pageImages: images).write(report)
-        if let output {
-            guard (try? data.write(to: URL(fileURLWithPath: output))) != nil else {
-                UsageErrors.fail(japanese: "出力ファイル「\(output)」を書けません。", english: "cannot write --output")
-            }
-        } else {
-            FileHandle.standardOutput.write(data)
-        }
-        let code = report.exitCode(failOn: threshold)
-        if code != 0 { throw ExitCode(code) }
     }
 }
 

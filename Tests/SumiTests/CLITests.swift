@@ -11,7 +11,8 @@ final class CLITests: XCTestCase {
     func run(_ arguments: [String], in directory: URL? = nil) throws -> Run { try Self.run(arguments, in: directory) }
 
     /// Runs the built `sumi` with a private dictionary cache; other test classes use it too.
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Run {
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+                    stdin: Data? = nil) throws -> Run {
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: Self.sumi.path),
                       "build the CLI first (make test runs swift build --build-tests): \(Self.sumi.path)")
         TestEnvironment.isolateCache()
@@ -19,6 +20,9 @@ final class CLITests: XCTestCase {
         p.executableURL = Self.sumi
         p.arguments = arguments
         if let directory { p.currentDirectoryURL = directory }
+        if !environment.isEmpty { p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
+        let input = Pipe()
+        if stdin != nil { p.standardInput = input }
         // Output goes to files: a large report would fill a pipe's buffer and block the child.
         let outURL = FileManager.default.temporaryDirectory.appendingPathComponent("sumi-cli-out-\(UUID().uuidString)")
         let errURL = outURL.appendingPathExtension("err")
@@ -29,6 +33,7 @@ final class CLITests: XCTestCase {
         p.standardError = try FileHandle(forWritingTo: errURL)
         let started = Date()
         try p.run()
+        if let stdin { input.fileHandleForWriting.write(stdin); try? input.fileHandleForWriting.close() }
         p.waitUntilExit()
         let outData = try Data(contentsOf: outURL), errData = try Data(contentsOf: errURL)
         return Run(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),

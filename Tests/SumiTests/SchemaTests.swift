@@ -1,4 +1,5 @@
 import Foundation
+import SumiBatch
 import XCTest
 import SumiTestSupport
 @testable import SumiReport

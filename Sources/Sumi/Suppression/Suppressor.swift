@@ -19,10 +19,26 @@ public struct Suppressor: Sendable {
 
     public var isEmpty: Bool { allowlist.entries.isEmpty && baseline == nil }
 
+    /// What the suppressor would do, as a hash: the entries live today and the baseline's
+    /// identities. Part of a batch cache's key, so that a changed allowlist, an entry that
+    /// expired or a new baseline makes the cached reports stale.
+    public var digest: String {
+        var sha = SHA256()
+        for e in liveEntries { sha.update(String(describing: e)); sha.update("\u{0}") }
+        if let b = baseline {
+            sha.update("baseline")
+            for k in b.counts.keys.sorted() { sha.update("\(k)=\(b.counts[k]!)\u{0}") }
+        }
+        return sha.hexDigest()
+    }
+
+    private var liveEntries: [AllowEntry] {
+        allowlist.entries.filter { e in e.expires.map { $0 >= today.addingTimeInterval(-86_400) } ?? true }
+    }
+
     public func apply(_ report: inout FileReport, normalize: (String) -> String) {
         guard !isEmpty, !report.findings.isEmpty else { return }
-        let live = allowlist.entries.filter { e in e.expires.map { $0 >= today.addingTimeInterval(-86_400) } ?? true }
-        let matchers = live.map { ($0, Self.matcher($0, normalize)) }
+        let matchers = liveEntries.map { ($0, Self.matcher($0, normalize)) }
         var remaining = baseline?.counts ?? [:]
         for i in report.findings.indices where !report.findings[i].suppressed {
             let f = report.findings[i]

@@ -40,14 +40,20 @@ public enum Masking {
 
     public static func masked(_ report: ScanReport) -> ScanReport {
         var r = report
-        for i in r.files.indices {
-            let texts = r.files[i].findings.map(\.text)
-            r.files[i].findings = r.files[i].findings.map(masked)
-            // Contexts can hold other findings of the file: mask those too.
-            for j in r.files[i].findings.indices {
-                for t in texts where t.count >= 2 { r.files[i].findings[j].context = r.files[i].findings[j].context.replacingOccurrences(of: t, with: mask(t)) }
-            }
-        }
+        r.files = r.files.map(masked)
         return r
+    }
+
+    /// One file's report with every finding masked, in every context (a context can hold
+    /// other findings of the file). Not idempotent (a masked number loses more digits when
+    /// masked again): a batch run that stores masked reports writes them with `mask` off.
+    public static func masked(_ file: FileReport) -> FileReport {
+        var f = file
+        let texts = f.findings.map(\.text)
+        f.findings = f.findings.map(masked)
+        for j in f.findings.indices {
+            for t in texts where t.count >= 2 { f.findings[j].context = f.findings[j].context.replacingOccurrences(of: t, with: mask(t)) }
+        }
+        return f
     }
 }

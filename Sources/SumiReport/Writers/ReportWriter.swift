@@ -24,13 +24,14 @@ public struct ReportOptions: Sendable {
 
 /// The formats `--format` takes.
 public enum ReportFormat: String, CaseIterable, Sendable {
-    case text, json, sarif, csv, html
+    case text, json, jsonl, sarif, csv, html
 
     /// The writer; `pageImages` (PDF pages drawn, per file path) are used by the HTML report.
     public func writer(_ options: ReportOptions, pageImages: [String: [PageImage]] = [:]) -> any ReportWriter {
         switch self {
         case .text: TextReportWriter(options: options)
         case .json: JSONReportWriter(options: options)
+        case .jsonl: JSONLinesReportWriter(options: options)
         case .sarif: SARIFReportWriter(options: options)
         case .csv: CSVReportWriter(options: options)
         case .html: HTMLReportWriter(options: options, pageImages: pageImages)
