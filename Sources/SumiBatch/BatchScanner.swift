@@ -29,10 +29,10 @@ public struct BatchScanner: Sendable {
     }
 
     /// Expands paths into targets (see `TargetList.expand`).
-    public static func targets(for paths: [String]) -> [ScanTarget] { TargetList.expand(paths) }
+    public static func targets(for paths: [String]) -> TargetTable { TargetList.expand(paths) }
 
     /// Scans all targets and returns their reports in input order.
-    public func scan(_ targets: [ScanTarget]) -> [FileReport] {
+    public func scan(_ targets: TargetTable) -> [FileReport] {
         let results = ResultSlots<FileReport>(count: targets.count)
         run(targets, ordered: false) { i, report, _ in results.set(i, report) }
         return results.all()
@@ -41,7 +41,7 @@ public struct BatchScanner: Sendable {
     /// Scans all targets; `deliver(index, report, fromCache)` is called once per target, from
     /// one thread at a time, in input order when `ordered` (a later file waits for an earlier
     /// slow one), else as each is done.
-    public func run(_ targets: [ScanTarget], ordered: Bool, progress: ProgressMeter? = nil,
+    public func run(_ targets: TargetTable, ordered: Bool, progress: ProgressMeter? = nil,
                     deliver: @escaping (Int, FileReport, Bool) -> Void) {
         let next = Counter()
         let out = Delivery(ordered: ordered, deliver: deliver)
@@ -56,7 +56,7 @@ public struct BatchScanner: Sendable {
                 while true {
                     let i = next.increment() - 1
                     guard i < targets.count else { return }
-                    progress?.began(slot: slot, path: targets[i].displayName)
+                    progress?.began(slot: slot, path: targets.path(at: i))
                     let (report, cached, bytes) = scanOne(targets[i], position: i, slot: slot, threadsPerFile: threadsPerFile)
                     progress?.finished(slot: slot, report, bytes: bytes, fromCache: cached)
                     out.put(i, report, cached)

@@ -36,8 +36,8 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The targets of this slice. Standard input belongs to the first slice only.
-    public func slice(_ targets: [ScanTarget]) -> [ScanTarget] {
-        targets.filter { t in
+    public func slice(_ targets: TargetTable) -> TargetTable {
+        targets.filtered { t in
             if case .stdin = t { return index == 1 }
             return contains(t.displayName)
         }

@@ -7,8 +7,8 @@ import SumiModel
 /// loop or a directory without read permission is a `problem` target, reported per file.
 public enum TargetList {
     /// Expands paths (`-` = standard input) into targets.
-    public static func expand(_ paths: [String]) -> [ScanTarget] {
-        var out: [ScanTarget] = []
+    public static func expand(_ paths: [String]) -> TargetTable {
+        var out = TargetTable()
         let fm = FileManager.default
         for path in paths {
             if path == "-" { out.append(.stdin); continue }
@@ -41,8 +41,8 @@ public enum TargetList {
 
     /// Keeps the files modified at or after `date` (the nightly re-scan of what changed).
     /// Targets that are not files on disk (problems, standard input) stay: they are news too.
-    public static func modified(since date: Date, _ targets: [ScanTarget]) -> [ScanTarget] {
-        targets.filter { target in
+    public static func modified(since date: Date, _ targets: TargetTable) -> TargetTable {
+        targets.filtered { target in
             guard case .file(let url, _) = target else { return true }
             guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
                   let modified = attributes[.modificationDate] as? Date else { return true }
@@ -62,7 +62,7 @@ public enum TargetList {
         return x.count < y.count
     }
 
-    private static func walk(_ dir: URL, display: String, visited: Set<String>, into out: inout [ScanTarget]) {
+    private static func walk(_ dir: URL, display: String, visited: Set<String>, into out: inout TargetTable) {
         let fm = FileManager.default
         let real = dir.resolvingSymlinksInPath().path
         if visited.contains(real) {

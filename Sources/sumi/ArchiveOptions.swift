@@ -33,7 +33,7 @@ struct ArchiveOptions: ParsableArguments {
     var asksForArchive: Bool { cache != nil || filesFrom != nil || shard != nil || since != nil || summary != nil }
 
     /// The targets: the paths and the list, filtered by `--since` and sliced by `--shard`.
-    func targets(paths: [String]) -> [ScanTarget] {
+    func targets(paths: [String]) -> TargetTable {
         var all = paths
         if let filesFrom {
             let data: Data?

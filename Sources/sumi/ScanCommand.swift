@@ -75,7 +75,7 @@ struct Scan: ParsableCommand {
     }
 
     /// The archive run: workers, cache, progress, reports streamed or kept for one document.
-    private func scanArchive(_ targets: [ScanTarget], scanner: DocumentScanner, suppressor: Suppressor,
+    private func scanArchive(_ targets: TargetTable, scanner: DocumentScanner, suppressor: Suppressor,
                              threshold: Severity, started: Date) throws -> Int32 {
         let streaming = format == .jsonl
         if streaming && suppression.writeBaseline != nil {
@@ -152,7 +152,7 @@ struct Scan: ParsableCommand {
         return sha.hexDigest()
     }
 
-    private static func totalBytes(_ targets: [ScanTarget]) -> Int64 {
+    private static func totalBytes(_ targets: TargetTable) -> Int64 {
         var total: Int64 = 0
         for case .file(let url, _) in targets {
             total += ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber)?.int64Value ?? 0

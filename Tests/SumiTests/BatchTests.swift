@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import SumiTestSupport
 import SumiReport
+import SumiBatch
 
 /// Archive scans through the `sumi` executable: the cache and resuming after `kill -9`,
 /// worker processes that crash or hang, shards merged, path lists and `--since`.
@@ -259,5 +260,21 @@ final class BatchTests: XCTestCase {
         XCTAssertFalse(r.stderr.contains("山田"), r.stderr)
         let quiet = try run(["scan", "--summary", summary, "--quiet", "--format", "json", dir.path])
         XCTAssertEqual(quiet.stderr, "")
+    }
+
+    // MARK: the compact file list
+
+    func testTargetTableGivesBackWhatWasAppended() {
+        let targets: [ScanTarget] = [
+            .file(URL(fileURLWithPath: "/srv/www/お知らせ.pdf"), display: "/srv/www/お知らせ.pdf"),
+            .stdin,
+            .problem("/srv/www/loop", code: "symlink_loop", message: "循環"),
+            .file(URL(fileURLWithPath: "/srv/www/名簿 2024.xlsx"), display: "/srv/www/名簿 2024.xlsx"),
+        ]
+        let table = TargetTable(targets)
+        XCTAssertEqual(Array(table), targets)
+        XCTAssertEqual(table.path(at: 3), "/srv/www/名簿 2024.xlsx")
+        XCTAssertEqual(Array(table.filtered { $0 != .stdin }), [targets[0], targets[2], targets[3]])
+        XCTAssertEqual(Shard(index: 1, count: 1)!.slice(table), table)
     }
 }
