@@ -33,11 +33,18 @@ public enum FormatDetector {
         case "html", "htm", "xhtml", "shtml": return .supported(.html)
         case "csv", "tsv": return .supported(.csv)
         case "txt", "text", "log", "md", "json", "xml": return .supported(.txt)
-        case "doc", "xls", "ppt", "jtd", "jtt", "jtdc", "rtf", "wpd", "odt", "ods", "odp": return .legacy(ext)
+        // OpenDocument is read natively (ODFReader), reported in the OOXML family.
+        case "odt", "ott": return .supported(.docx)
+        case "ods", "ots": return .supported(.xlsx)
+        case "odp", "otp": return .supported(.pptx)
+        case "doc", "xls", "ppt", "jtd", "jtt", "jtdc", "rtf", "wpd": return .legacy(ext)
         default: break
         }
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             let ascii = String(decoding: head.prefix(4096), as: UTF8.self)
+            if ascii.contains("application/vnd.oasis.opendocument.text") { return .supported(.docx) }
+            if ascii.contains("application/vnd.oasis.opendocument.spreadsheet") { return .supported(.xlsx) }
+            if ascii.contains("application/vnd.oasis.opendocument.presentation") { return .supported(.pptx) }
             if ascii.contains("word/") { return .supported(.docx) }
             if ascii.contains("xl/") { return .supported(.xlsx) }
             if ascii.contains("ppt/") { return .supported(.pptx) }

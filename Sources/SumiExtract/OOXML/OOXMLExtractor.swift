@@ -13,10 +13,16 @@ public struct OOXMLExtractor: Extractor {
 
     public func extract(_ input: ExtractionInput, emit: (TextUnit) throws -> Void) throws -> ExtractionSummary {
         let package = try OOXMLPackage(input)
-        let detected = Self.detectFormat(package) ?? format
+        let odf = ODFReader.kind(package)
+        let detected = odf?.format ?? Self.detectFormat(package) ?? format
         return try withoutActuallyEscaping(emit) { sink in
             let session = OOXMLSession(package: package, input: input, sink: sink)
             var pages: Int? = nil
+            if let odf {
+                pages = ODFReader.read(session, kind: odf)
+                if let error = session.sinkError { throw error }
+                return ExtractionSummary(format: detected, pages: pages, notices: session.allNotices)
+            }
             OOXMLProperties.read(session)
             switch detected {
             case .docx: try DOCXReader.read(session)
