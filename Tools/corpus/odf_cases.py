@@ -5,7 +5,8 @@ with authors, tracked deletions, hidden text, hidden sheets / rows / columns, sp
 a hidden slide, page headers), written with python-docx / openpyxl / python-pptx or taken
 from Corpus/eval/office, then converted by `soffice --headless --convert-to odt|ods|odp`,
 which is how real ODF files are made. expected.json lists, per file, findings that must be
-reported as (source, category, text). All data is invented.
+reported as (source, category, text). All data is invented. build.sh empties
+Corpus/robustness/: run this (and hostile.sh) after it.
 
     Tools/.venv-corpus/bin/python Tools/corpus/odf_cases.py      # needs LibreOffice (soffice)
 """
