@@ -80,7 +80,8 @@ public struct BatchScanner: Sendable {
             return (finish(scanner.scan(data: data, name: "-", threads: threadsPerFile)), false, Int64(data.count))
         }
         let bytes = ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber)?.int64Value ?? 0
-        let hash = (cache != nil || workers != nil) ? DocumentScanner.contentHash(of: url) : nil
+        // Hashed here only to look the file up: the scanner hashes what it reads itself.
+        let hash = cache != nil ? DocumentScanner.contentHash(of: url) : nil
         if let cache, let hash, let stored = cache.lookup(path: display, sha256: hash) {
             cache.record(path: display, sha256: hash, report: nil, position: position)
             return (stored, true, bytes)

@@ -106,7 +106,14 @@ public final class ProgressMeter: @unchecked Sendable {
         if cached > 0 { counts += "（うちキャッシュ \(cached)）" }
         parts.append(counts)
         if let slow = running.values.min(by: { $0.since < $1.since }), now.timeIntervalSince(slow.since) >= Self.slowAfter {
-            parts.append("時間のかかっているファイル: \((slow.path as NSString).lastPathComponent)（\(Int(now.timeIntervalSince(slow.since))) 秒）")
+            // Named only for the person at the terminal: a file name can itself be personal
+            // (山田太郎_申請書.pdf), and plain lines end up in job logs.
+            let seconds = Int(now.timeIntervalSince(slow.since))
+            if case .terminal = style {
+                parts.append("時間のかかっているファイル: \((slow.path as NSString).lastPathComponent)（\(seconds) 秒）")
+            } else {
+                parts.append("時間のかかっているファイルあり（\(seconds) 秒）")
+            }
         }
         return parts.joined(separator: " | ")
     }

@@ -6,13 +6,6 @@ import SumiModel
 /// not fully read with the reason, so that what needs a person is a list, not a search.
 /// Built file by file: it holds counts and short lists, never the reports.
 public struct BatchSummary: Codable, Sendable {
-    public struct Tool: Codable, Sendable {
-        public var name = "sumi"
-        public var version: String
-        public var rulesVersion: String
-        enum CodingKeys: String, CodingKey { case name, version; case rulesVersion = "rules_version" }
-    }
-
     /// A file with many findings.
     public struct Busy: Codable, Sendable {
         public var path: String
@@ -27,41 +20,55 @@ public struct BatchSummary: Codable, Sendable {
         public var message: String
     }
 
-    public var tool: Tool
+    public var tool: ScanReport.Tool
     public var shard: String?
-    public var files = 0
-    public var clean = 0
-    public var withFindings = 0
-    public var incomplete = 0
-    public var errors = 0
-    public var notFullyRead = 0
+    /// The counts a whole report's `summary` has, counted the same way (written flat, beside
+    /// the keys below).
+    public var counts = ScanReport.Summary()
     /// Files whose report came from the cache (unchanged since an earlier run).
     public var fromCache = 0
-    public var findingsByCategory: [String: Int] = [:]
-    public var findingsBySeverity: [String: Int] = [:]
     /// The files with most findings, most first (at most `busiestKept`).
     public var mostFindings: [Busy] = []
     /// Every `incomplete` or `error` file, and every file with findings not fully read.
     public var notRead: [Unread] = []
-    public var elapsedSeconds: Double = 0
+
+    public var elapsedSeconds: Double {
+        get { counts.elapsedSeconds }
+        set { counts.elapsedSeconds = newValue }
+    }
 
     static let busiestKept = 20
 
     enum CodingKeys: String, CodingKey {
-        case tool, shard, files, clean, incomplete, errors
-        case withFindings = "with_findings"
-        case notFullyRead = "not_fully_read"
+        case tool, shard
         case fromCache = "from_cache"
-        case findingsByCategory = "findings_by_category"
-        case findingsBySeverity = "findings_by_severity"
         case mostFindings = "most_findings"
         case notRead = "not_read"
-        case elapsedSeconds = "elapsed_seconds"
     }
 
     public init(toolVersion: String, rulesVersion: String, shard: String? = nil) {
-        tool = Tool(version: toolVersion, rulesVersion: rulesVersion)
+        tool = ScanReport.Tool(version: toolVersion, rulesVersion: rulesVersion)
         self.shard = shard
+    }
+
+    public init(from decoder: Decoder) throws {
+        counts = try ScanReport.Summary(from: decoder)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        tool = try c.decode(ScanReport.Tool.self, forKey: .tool)
+        shard = try c.decodeIfPresent(String.self, forKey: .shard)
+        fromCache = try c.decode(Int.self, forKey: .fromCache)
+        mostFindings = try c.decode([Busy].self, forKey: .mostFindings)
+        notRead = try c.decode([Unread].self, forKey: .notRead)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        try counts.encode(to: encoder)
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(tool, forKey: .tool)
+        try c.encodeIfPresent(shard, forKey: .shard)
+        try c.encode(fromCache, forKey: .fromCache)
+        try c.encode(mostFindings, forKey: .mostFindings)
+        try c.encode(notRead, forKey: .notRead)
     }
 
     /// The summary of a whole report (the end of a report written as JSON Lines).
@@ -73,22 +80,10 @@ public struct BatchSummary: Codable, Sendable {
 
     /// Counts one file's report.
     public mutating func add(_ f: FileReport, fromCache cached: Bool = false) {
-        files += 1
+        counts.add(f)
         if cached { fromCache += 1 }
-        switch f.status {
-        case .clean: clean += 1
-        case .findings: withFindings += 1
-        case .incomplete: incomplete += 1
-        case .error: errors += 1
-        }
-        var shown = 0
-        for finding in f.findings where !finding.suppressed {
-            shown += 1
-            findingsByCategory[finding.category.rawValue, default: 0] += 1
-            findingsBySeverity[finding.severity.rawValue, default: 0] += 1
-        }
+        let shown = f.findings.reduce(0) { $1.suppressed ? $0 : $0 + 1 }
         if !f.fullyRead {
-            notFullyRead += 1
             let n = f.notices.first(where: \.meansUnread)
             notRead.append(Unread(path: f.path, status: f.status, code: n?.code ?? NoticeCode.readError,
                                   message: n?.message ?? "読み取れませんでした。"))
@@ -103,9 +98,9 @@ public struct BatchSummary: Codable, Sendable {
     /// The CLI's exit code, as for a whole report (`ScanReport.exitCode`): 1 for a finding at
     /// or above `failOn`, else 3 if some file was not fully read, else 0.
     public func exitCode(failOn: Severity) -> Int32 {
-        let failing = findingsBySeverity.contains { (Severity(rawValue: $0.key) ?? .low) >= failOn && $0.value > 0 }
+        let failing = counts.findingsBySeverity.contains { (Severity(rawValue: $0.key) ?? .low) >= failOn && $0.value > 0 }
         if failing { return 1 }
-        return notFullyRead > 0 ? 3 : 0
+        return counts.notFullyRead > 0 ? 3 : 0
     }
 
     /// As JSON (pretty for `--summary FILE.json`, one line for the end of JSON Lines).

@@ -123,6 +123,25 @@ public struct ScanReport: Codable, Sendable {
         public var findingsBySeverity: [String: Int] = [:]
         public var elapsedSeconds: Double = 0
 
+        /// Counts one file (the whole report's summary, and an archive's as it streams).
+        public mutating func add(_ f: FileReport) {
+            files += 1
+            switch f.status {
+            case .clean: clean += 1
+            case .findings: withFindings += 1
+            case .incomplete: incomplete += 1
+            case .error: errors += 1
+            }
+            if !f.fullyRead {
+                notFullyRead += 1
+                if f.status == .findings { findingsNotFullyRead += 1 }
+            }
+            for finding in f.findings where !finding.suppressed {
+                findingsByCategory[finding.category.rawValue, default: 0] += 1
+                findingsBySeverity[finding.severity.rawValue, default: 0] += 1
+            }
+        }
+
         enum CodingKeys: String, CodingKey {
             case files, clean
             case withFindings = "with_findings"
@@ -143,23 +162,7 @@ public struct ScanReport: Codable, Sendable {
         tool = Tool(version: version, rulesVersion: rulesVersion)
         self.files = files
         var s = Summary()
-        s.files = files.count
-        for f in files {
-            switch f.status {
-            case .clean: s.clean += 1
-            case .findings: s.withFindings += 1
-            case .incomplete: s.incomplete += 1
-            case .error: s.errors += 1
-            }
-            if !f.fullyRead {
-                s.notFullyRead += 1
-                if f.status == .findings { s.findingsNotFullyRead += 1 }
-            }
-            for finding in f.findings where !finding.suppressed {
-                s.findingsByCategory[finding.category.rawValue, default: 0] += 1
-                s.findingsBySeverity[finding.severity.rawValue, default: 0] += 1
-            }
-        }
+        for f in files { s.add(f) }
         s.elapsedSeconds = (elapsedSeconds * 1000).rounded() / 1000
         summary = s
     }

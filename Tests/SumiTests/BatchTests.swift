@@ -244,6 +244,8 @@ final class BatchTests: XCTestCase {
         let l = lines(r.stdout)
         XCTAssertEqual(l.files.filter { path(ofLine: $0).hasSuffix("notice-0.txt") }.count, 1, "the loop does not scan a file twice")
         XCTAssertEqual(l.summary["files"] as? Int, l.files.count)
+        let loop = try XCTUnwrap(l.files.first { path(ofLine: $0).hasSuffix("/loop") }, "the loop is reported")
+        XCTAssertTrue(loop.contains(#""status":"error""#) && loop.contains("symlink_loop"), loop)
     }
 
     func testSummaryFileAndProgressLines() throws {

@@ -26,32 +26,16 @@ mkdir -p "$out"
 now() { date +%s.%N; }
 calc() { awk "BEGIN { printf \"%.2f\", $1 }"; }
 
-# make_archive DIR N: N files from Corpus/ copies, the broken files and the crashing one.
+# make_archive DIR N: N files: the broken ones, the crashing one, and Corpus/ copies.
 make_archive() {
-  local dir=$1 want=$2 n=0 copy=0
-  mapfile -t corpus < <(find Corpus/eval Corpus/samples -type f ! -name '*.yaml' ! -name '*.json' | sort)
+  local dir=$1 want=$2
   mkdir -p "$dir/broken"
   head -c 3000 Corpus/samples/sample-application.pdf > "$dir/broken/truncated.pdf"
   printf 'PK\003\004 not a document' > "$dir/broken/not-a-zip.docx"
   head -c 4096 /dev/urandom > "$dir/broken/random.xlsx"
   : > "$dir/broken/empty.pdf"
   echo "担当 山田 太郎" > "$dir/broken/crash-me.txt"
-  n=5
-  while [ $n -lt "$want" ]; do
-    local d="$dir/y$((copy / 50))/batch$copy"
-    mkdir -p "$d"
-    for f in "${corpus[@]}"; do
-      [ $n -ge "$want" ] && break
-      local base; base=$(basename "$f")
-      case "$f" in
-        *.txt|*.csv) { cat "$f"; printf '\n写し %d\n' "$copy"; } > "$d/$base" ;;
-        *.html) { cat "$f"; printf '<!-- 写し %d -->\n' "$copy"; } > "$d/$base" ;;
-        *) cp "$f" "$d/$base" ;;
-      esac
-      n=$((n + 1))
-    done
-    copy=$((copy + 1))
-  done
+  corpus_copies "$dir" $((want - 5))
 }
 
 # scan NAME DIR CACHE: one archive run, jsonl to $work/NAME.jsonl; sets wall, rc, parent_mb, worker_mb.

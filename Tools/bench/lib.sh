@@ -52,3 +52,28 @@ corpus_python() {
   [ -x "$py" ] || bash Tools/corpus/build.sh >/dev/null
   echo "$py"
 }
+
+# corpus_copies DIR N: N files under DIR made of copies of every Corpus/eval and Corpus/samples
+# document (txt/csv/html/pdf/docx/xlsx/pptx), 50 copies of the set per directory; text copies
+# get a line of their own so that no two are the same file. Sets corpus_copies_made.
+corpus_copies() {
+  local dir=$1 want=$2 n=0 copy=0 d base f
+  local -a corpus
+  mapfile -t corpus < <(find Corpus/eval Corpus/samples -type f ! -name '*.yaml' ! -name '*.json' | sort)
+  while [ $n -lt "$want" ]; do
+    d="$dir/y$((copy / 50))/batch$copy"
+    mkdir -p "$d"
+    for f in "${corpus[@]}"; do
+      [ $n -ge "$want" ] && break
+      base=$(basename "$f")
+      case "$f" in
+        *.txt|*.csv) { cat "$f"; printf '\n写し %d\n' "$copy"; } > "$d/$base" ;;
+        *.html) { cat "$f"; printf '<!-- 写し %d -->\n' "$copy"; } > "$d/$base" ;;
+        *) cp "$f" "$d/$base" ;;
+      esac
+      n=$((n + 1))
+    done
+    copy=$((copy + 1))
+  done
+  corpus_copies_made=$n
+}

@@ -95,25 +95,8 @@ timed scan_xlsx "$bin/sumi" scan --format json "$work/bench.xlsx"
 row "sumi scan, XLSX" "${ROWS} rows × 10 cols" "${wall} s" "$(calc "$ROWS / $wall") rows/s" "${rss_mb} MB" "all cores; $(status_of "$work/scan_xlsx.out")"
 
 echo "bench: (d) archive of >= ${FILES} files" >&2
-# Copies of every corpus document; text formats get a line that makes each copy a different file.
-mkdir -p "$work/archive"
-mapfile -t corpus < <(find Corpus/eval Corpus/samples -type f | sort)
-n=0
-copy=0
-while [ $n -lt "$FILES" ]; do
-  d="$work/archive/batch$copy"
-  mkdir -p "$d"
-  for f in "${corpus[@]}"; do
-    base=$(basename "$f")
-    case "$f" in
-      *.txt|*.csv) { cat "$f"; printf '\n'; } > "$d/$base"; [ "$((copy % 2))" -eq 1 ] && printf '写し %d\n' "$copy" >> "$d/$base" ;;
-      *.html) { cat "$f"; printf '<!-- 写し %d -->\n' "$copy"; } > "$d/$base" ;;
-      *) cp "$f" "$d/$base" ;;
-    esac
-    n=$((n + 1))
-  done
-  copy=$((copy + 1))
-done
+corpus_copies "$work/archive" "$FILES"
+n=$corpus_copies_made
 archive_mb=$(calc "$(du -sb "$work/archive" | cut -f1) / 1000000")
 timed scan_archive "$bin/sumi" scan --format json --jobs 2 "$work/archive"
 row "sumi scan --jobs 2, archive" "$n files, ${archive_mb} MB (txt/csv/html/pdf/docx/xlsx/pptx)" "${wall} s" "**$(calc "$n / $wall") files/s**" "${rss_mb} MB" "$(status_of "$work/scan_archive.out")"

@@ -337,11 +337,10 @@ final class ODFContentHandler: SAXHandler {
         guard var t = table else { return }
         defer { t.row += t.rowRepeat - 1; t.cells.removeAll(keepingCapacity: true); table = t }
         guard !t.cells.isEmpty, emits else { return }
-        let isHeader = t.headerRow == nil && t.cells.count >= 2 && t.cells.allSatisfy { c in
-            c.text.count <= 24 && !c.text.contains { $0.isNumber || $0 == "\n" }
-        }
+        let isHeader = XLSXSheetHandler.isHeaderRow(t.cells.map(\.text), afterHeader: t.headerRow != nil)
         if isHeader {
             t.headerRow = t.row
+            t.header = [:]
             for c in t.cells { t.header[c.column] = c.text.trimmingCharacters(in: .whitespacesAndNewlines) }
         }
         var left: [Int: String] = [:]

@@ -203,15 +203,18 @@ final class XLSXSheetHandler: SAXHandler {
     /// first header found labels the sheet until another strong header row appears.
     private func isHeaderRow() -> Bool {
         // Cheap test first: most rows hold numbers or long text and are no header.
-        guard cells.count >= 2, allShortText() else { return false }
-        if headerRow == nil && cells.count >= 3 { return true }
-        let wordy = cells.filter { c in Self.headerWords.contains { c.text.contains($0) } }.count
-        if headerRow != nil { return wordy >= 2 && wordy * 2 >= cells.count }
-        return cells.count == 2 && wordy == 2
+        guard cells.count >= 2, cells.allSatisfy(\.isString) else { return false }
+        return Self.isHeaderRow(cells.map(\.text), afterHeader: headerRow != nil)
     }
 
-    private func allShortText() -> Bool {
-        cells.allSatisfy { c in c.isString && c.text.count <= 24 && !c.text.contains { $0.isNumber || $0 == "\n" } }
+    /// The header-row test shared by every table reader (XLSX, OpenDocument): `texts` are a
+    /// row's non-empty text cells; `afterHeader` whether the table already has a header.
+    static func isHeaderRow(_ texts: [String], afterHeader: Bool) -> Bool {
+        guard texts.count >= 2, texts.allSatisfy({ t in t.count <= 24 && !t.contains { $0.isNumber || $0 == "\n" } }) else { return false }
+        if !afterHeader && texts.count >= 3 { return true }
+        let wordy = texts.filter { t in headerWords.contains { t.contains($0) } }.count
+        if afterHeader { return wordy >= 2 && wordy * 2 >= texts.count }
+        return texts.count == 2 && wordy == 2
     }
 
     /// Only white space (checked per cell: Foundation's trimming is slow on Linux).
