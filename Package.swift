@@ -49,6 +49,12 @@ let package = Package(
             cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])],
             linkerSettings: [.linkedLibrary("xml2")]
         ),
+        // Tesseract's C API and Leptonica, for OCR; only SumiOCR imports it.
+        .systemLibrary(
+            name: "CTesseract",
+            pkgConfig: "tesseract",
+            providers: [.apt(["libtesseract-dev"])]
+        ),
         .target(name: "SumiModel", swiftSettings: scanning),
         .target(name: "SumiText", dependencies: ["CICUBridge", "SumiModel"], swiftSettings: scanning),
         .target(
@@ -61,7 +67,10 @@ let package = Package(
         // Redaction: original bytes + what to remove → new bytes, and the independent leak check.
         // Never imports the rules (detection and removal stay separate, as in Presidio).
         .target(name: "SumiRedact", dependencies: ["SumiModel", "SumiText", "CICUBridge", "CPoppler", "ZIPFoundation"]),
-        .target(name: "Sumi", dependencies: ["SumiModel", "SumiText", "SumiExtract", "SumiRules", "SumiReport", "SumiRedact", "Yams"], swiftSettings: scanning),
+        // OCR: Tesseract behind SumiExtract's `TextRecognizer`, so the readers know only "text
+        // with boxes from an image" and SumiExtract does not link Tesseract.
+        .target(name: "SumiOCR", dependencies: ["SumiExtract", "SumiModel", "CTesseract"]),
+        .target(name: "Sumi", dependencies: ["SumiModel", "SumiText", "SumiExtract", "SumiRules", "SumiReport", "SumiRedact", "SumiOCR", "Yams"], swiftSettings: scanning),
         // Archive scans: the file list (walk, --files-from, --since, --shard), the SQLite cache
         // that makes a run resumable, worker processes that isolate a crashing reader,
         // progress and streamed (JSON Lines) output. `DocumentScanner` stays the one-file entry.

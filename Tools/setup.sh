@@ -22,6 +22,13 @@ command -v curl >/dev/null || need+=(curl)   # the server tests talk HTTP with i
 [ -f /usr/include/libxml2/libxml/xmlreader.h ] || need+=(libxml2-dev)
 # The batch cache (sumi scan --cache) is SQLite, through GRDB.swift's system-library target.
 [ -f /usr/include/sqlite3.h ] || need+=(libsqlite3-dev)
+# Legacy .doc/.xls/.ppt/.rtf are read after LibreOffice converts them to OOXML (one long-lived
+# soffice per process, SumiExtract/Legacy); without it they stay `unsupported_format`.
+command -v soffice >/dev/null || need+=(libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui)
+# OCR of image-only pages and pictures (SumiOCR): Tesseract's C API and its Japanese models.
+[ -f /usr/include/tesseract/capi.h ] || need+=(libtesseract-dev)
+[ -f /usr/share/tesseract-ocr/5/tessdata/jpn.traineddata ] || need+=(tesseract-ocr-jpn)
+[ -f /usr/share/tesseract-ocr/5/tessdata/jpn_vert.traineddata ] || need+=(tesseract-ocr-jpn-vert)
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing ${need[*]}" >&2
   SUDO=""

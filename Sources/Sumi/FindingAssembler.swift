@@ -62,11 +62,17 @@ struct FindingBuilder: Sendable {
                 for i in startScalar..<min(endScalar, boxes.count) { box = box.union(boxes[i]) }
                 if !box.isEmpty { location.bbox = box.array.map { ($0 * 100).rounded() / 100 } }
             }
+            var ocr: OCRReading?
+            if let c = unit.glyphConfidences, startScalar < min(endScalar, c.count) {
+                let slice = c[startScalar..<min(endScalar, c.count)]
+                ocr = OCRReading(confidence: (Double(slice.reduce(0, +)) / Double(slice.count) * 100).rounded() / 100)
+            }
             let text = String(decoding: utf16[range], as: UTF16.self)
             out.append(Finding(
                 id: fingerprint(d, kind: kind), rule: d.rule, category: d.category, label: d.label, severity: d.severity,
                 legalClass: d.legalClass, confidence: d.confidence, text: text,
                 context: context(utf16, range), reason: d.reason, source: unit.source, location: location))
+            out[out.count - 1].ocr = ocr
         }
         return out
     }

@@ -1,6 +1,7 @@
 import Foundation
 import SumiExtract
 import SumiModel
+import SumiOCR
 import SumiReport
 import SumiRules
 import SumiText
@@ -16,19 +17,28 @@ public final class DocumentScanner: Sendable {
     public let limits: ExtractionLimits
     /// Allowlist and baseline, applied to every report before it leaves the scanner.
     public let suppressor: Suppressor
+    /// OCR for text only in images; nil with `--no-ocr` or on a machine without Tesseract's
+    /// Japanese model (image-only pages then stay `image_only_page`).
+    public let ocr: OCRSettings?
     private let pool: MatcherPool
 
-    public convenience init(ruleSet: RuleSet, limits: ExtractionLimits = ExtractionLimits(), suppressor: Suppressor = Suppressor()) {
-        self.init(rules: PendingRuleSet(ruleSet), limits: limits, suppressor: suppressor)
+    /// Tesseract when its Japanese model is installed, else nil.
+    public static let defaultOCR: OCRSettings? = TesseractRecognizer.shared.map { OCRSettings(recognizer: $0) }
+
+    public convenience init(ruleSet: RuleSet, limits: ExtractionLimits = ExtractionLimits(), suppressor: Suppressor = Suppressor(),
+                            ocr: OCRSettings? = DocumentScanner.defaultOCR) {
+        self.init(rules: PendingRuleSet(ruleSet), limits: limits, suppressor: suppressor, ocr: ocr)
     }
 
     /// With rules still loading: files are read at once and only the rule stage waits.
     /// If loading fails, every report is an `error` with notice `rules_not_loaded`; the CLI
     /// checks `rules.wait()` and exits with the rule error instead.
-    public init(rules: PendingRuleSet, limits: ExtractionLimits = ExtractionLimits(), suppressor: Suppressor = Suppressor()) {
+    public init(rules: PendingRuleSet, limits: ExtractionLimits = ExtractionLimits(), suppressor: Suppressor = Suppressor(),
+                ocr: OCRSettings? = DocumentScanner.defaultOCR) {
         self.rules = rules
         self.limits = limits
         self.suppressor = suppressor
+        self.ocr = ocr
         pool = MatcherPool(rules: rules)
     }
 
@@ -50,7 +60,14 @@ public final class DocumentScanner: Sendable {
     }
 
     public func scan(_ input: ExtractionInput, threads: Int = 1) -> FileReport {
+        var input = input
+        if input.ocr == nil { input.ocr = ocr }
         var report = read(input, threads: threads)
+        // OCR was wanted but this machine has no Tesseract model: say why pictures went unread.
+        if ocr == nil, Self.defaultOCR == nil, input.depth == 0, report.notices.contains(where: { $0.code == NoticeCode.imageOnlyPage }) {
+            report.notices.append(Notice(code: NoticeCode.ocrUnavailable, message:
+                "この環境には OCR（Tesseract と日本語モデル tesseract-ocr-jpn）がないため、画像の中の文字を読んでいません。"))
+        }
         // Without rules nothing was checked: say so rather than report the file clean. Wait
         // for the rules here: a file with no text never asked for them while being read.
         guard let ruleSet = try? rules.wait() else {
@@ -111,27 +128,12 @@ public final class DocumentScanner: Sendable {
         var hash: String? { (try? hashing.wait()) ?? nil }
         var kind = FormatDetector.detect(name: input.name, head: head)
         if input.name == "-" || input.name == "<stdin>", kind == .unknown { kind = .supported(.txt) }
-        let format: FileFormat
-        switch kind {
-        case .supported(let f): format = f
-        case .legacy(let ext):
-            return FileReport(path: input.name, format: .unknown, sha256: hash, notices: [Notice(
-                code: NoticeCode.unsupportedFormat,
-                message: "旧形式または未対応の形式（.\(ext)）は読み取れません。DOCX・XLSX・PDF などで保存し直してから確認してください。")],
-                failed: true, elapsedSeconds: Date().timeIntervalSince(started))
-        case .encryptedOffice:
-            return FileReport(path: input.name, format: FormatDetector.officeFormat(forName: input.name), sha256: hash, notices: [Notice(
-                code: NoticeCode.encrypted,
-                message: "パスワードで保護されているため読み取れません。保護を解除したファイルで確認してください。")],
-                failed: true, elapsedSeconds: Date().timeIntervalSince(started))
-        case .unknown:
-            return FileReport(path: input.name, format: .unknown, sha256: hash, notices: [Notice(
-                code: NoticeCode.unsupportedFormat,
-                message: "この形式のファイルは読み取れません。内容を目視で確認してください。")],
-                failed: true, elapsedSeconds: Date().timeIntervalSince(started))
-        }
-        guard let extractor = ExtractorRegistry.extractor(for: format) else {
-            return FileReport(path: input.name, format: format, sha256: hash, failed: true)
+        let format: FileFormat, extractor: any Extractor
+        switch ExtractorRegistry.intake(for: kind, name: input.name) {
+        case .read(let f, let e): (format, extractor) = (f, e)
+        case .refuse(let f, let notice):
+            return FileReport(path: input.name, format: f, sha256: hash, notices: [notice],
+                              failed: true, elapsedSeconds: Date().timeIntervalSince(started))
         }
         // Rules and finding assembly run on other cores while the extractor reads on (when
         // `threads` > 1); findings come back in document order either way.
@@ -154,9 +156,11 @@ public final class DocumentScanner: Sendable {
             }
             flushGroup()
             let (findings, notices) = pipeline.finish()
-            return FileReport(path: input.name, format: summary.format, sha256: hash, encoding: summary.encoding,
-                              pages: summary.pages, notices: Self.merged(summary.notices, notices), findings: findings,
-                              failed: summary.failed, elapsedSeconds: Date().timeIntervalSince(started))
+            var report = FileReport(path: input.name, format: summary.format, sha256: hash, encoding: summary.encoding,
+                                    pages: summary.pages, notices: Self.merged(summary.notices, notices), findings: findings,
+                                    failed: summary.failed, elapsedSeconds: Date().timeIntervalSince(started))
+            report.convertedFrom = summary.convertedFrom
+            return report
         } catch let e as ExtractionError {
             flushGroup()
             let (findings, notices) = pipeline.finish()
@@ -169,17 +173,6 @@ public final class DocumentScanner: Sendable {
             return FileReport(path: input.name, format: format, sha256: hash,
                               notices: notices + [Notice(code: NoticeCode.readError, message: "読み取り中にエラーが発生しました: \(error)")],
                               findings: findings, failed: true, elapsedSeconds: Date().timeIntervalSince(started))
-        }
-    }
-}
-
-extension FormatDetector {
-    static func officeFormat(forName name: String) -> FileFormat {
-        switch (name as NSString).pathExtension.lowercased() {
-        case "docx", "docm": .docx
-        case "xlsx", "xlsm": .xlsx
-        case "pptx", "pptm": .pptx
-        default: .unknown
         }
     }
 }

@@ -7,9 +7,11 @@ import SumiModel
 public enum UnitExtraction {
     /// Extracts `url`, calling `emit` with each unit. A file that cannot be read at all returns
     /// a summary with `failed` and a notice, like the scanner's `error` status.
+    /// `ocr`: read text in images too, as the scanner does (`DocumentScanner.ocr`).
     public static func extract(_ url: URL, name: String, limits: ExtractionLimits = ExtractionLimits(),
-                               emit: (TextUnit) throws -> Void) -> ExtractionSummary {
-        let input = ExtractionInput(url: url, name: name, limits: limits)
+                               ocr: OCRSettings? = nil, emit: (TextUnit) throws -> Void) -> ExtractionSummary {
+        var input = ExtractionInput(url: url, name: name, limits: limits)
+        input.ocr = ocr
         let head: Data
         do {
             head = try FileHashing.head(input, bytes: 8192)
@@ -18,21 +20,10 @@ public enum UnitExtraction {
         } catch {
             return ExtractionSummary(format: .unknown, notices: [Notice(code: NoticeCode.readError, message: "ファイルを読み込めませんでした。")], failed: true)
         }
-        let format: FileFormat
-        switch FormatDetector.detect(name: name, head: head) {
-        case .supported(let f): format = f
-        case .legacy(let ext):
-            return ExtractionSummary(format: .unknown, notices: [Notice(code: NoticeCode.unsupportedFormat,
-                message: "旧形式または未対応の形式（.\(ext)）は読み取れません。")], failed: true)
-        case .encryptedOffice:
-            return ExtractionSummary(format: FormatDetector.officeFormat(forName: name), notices: [Notice(
-                code: NoticeCode.encrypted, message: "パスワードで保護されているため読み取れません。")], failed: true)
-        case .unknown:
-            return ExtractionSummary(format: .unknown, notices: [Notice(code: NoticeCode.unsupportedFormat,
-                message: "この形式のファイルは読み取れません。")], failed: true)
-        }
-        guard let extractor = ExtractorRegistry.extractor(for: format) else {
-            return ExtractionSummary(format: format, failed: true)
+        let format: FileFormat, extractor: any Extractor
+        switch ExtractorRegistry.intake(for: FormatDetector.detect(name: name, head: head), name: name) {
+        case .read(let f, let e): (format, extractor) = (f, e)
+        case .refuse(let f, let notice): return ExtractionSummary(format: f, notices: [notice], failed: true)
         }
         do {
             return try extractor.extract(input, emit: emit)

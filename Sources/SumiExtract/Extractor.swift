@@ -37,6 +37,9 @@ public struct ExtractionInput: Sendable {
     /// Threads the extractor may use for this file (a scan of one large PDF on an idle
     /// machine); 1 in a batch, where every core already reads its own file.
     public var readers = 1
+    /// OCR for text that is only in images (scanned pages, pictures); nil: images are not read
+    /// (`--no-ocr`, or no engine), and pages that are only images stay `image_only_page`.
+    public var ocr: OCRSettings?
 
     public init(url: URL? = nil, data: Data? = nil, name: String, limits: ExtractionLimits = ExtractionLimits(),
                 deadline: Date? = nil, depth: Int = 0) {

@@ -21,6 +21,8 @@ public struct Finding: Codable, Sendable, Hashable {
     public var suppressed: Bool
     /// Why the finding is suppressed (an allowlist entry, a baseline), when it is.
     public var suppression: Suppression?
+    /// Present when the text was read by OCR from an image.
+    public var ocr: OCRReading?
 
     public init(id: String = "", rule: String, category: Category, label: String, severity: Severity,
                 legalClass: LegalClass, confidence: Double, text: String, context: String, reason: String,
@@ -34,8 +36,17 @@ public struct Finding: Codable, Sendable, Hashable {
     enum CodingKeys: String, CodingKey {
         case id, rule, category, label, severity
         case legalClass = "legal_class"
-        case confidence, text, context, reason, source, location, suppressed, suppression
+        case confidence, text, context, reason, source, location, suppressed, suppression, ocr
     }
+}
+
+/// How a finding's text was read by OCR (`ocr` in the report).
+public struct OCRReading: Codable, Sendable, Hashable {
+    /// The OCR engine's mean confidence over the finding's characters (0–1): a low figure means
+    /// the text may be misread, so the finding and what is near it deserve a look.
+    public var confidence: Double
+
+    public init(confidence: Double) { self.confidence = confidence }
 }
 
 /// What suppressed a finding: published on purpose (an allowlist entry) or accepted before

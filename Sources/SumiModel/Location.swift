@@ -65,13 +65,23 @@ public enum NoticeCode {
     /// The process reading the file died (a crash in a reader, out of memory): the batch
     /// went on, and this file is an `error` to be checked by hand.
     public static let extractorCrashed = "extractor_crashed"
+    /// Text read by OCR from an image at or above the confidence threshold: read, but a person
+    /// should compare it with the image (it is not in `unreadCodes`).
+    public static let ocrText = "ocr_text"
+    /// Images were not OCR'd (`--no-ocr`, or no Tesseract model): said beside `image_only_page`.
+    public static let ocrUnavailable = "ocr_unavailable"
+    /// A legacy file (.doc, .xls, .ppt, .rtf) was read after LibreOffice converted it to OOXML:
+    /// what LibreOffice does not import (macros, some embedded objects) was not read.
+    public static let converted = "converted"
+    /// LibreOffice could not convert a legacy file (damaged, protected, too slow): an `error`.
+    public static let conversionFailed = "conversion_failed"
     /// The rules failed to load, so nothing was checked: the file is an `error`, never clean.
     public static let rulesNotLoaded = "rules_not_loaded"
 
     /// Codes that mean some content was not read: a file carrying one is never `clean`.
     public static let unreadCodes: Set<String> = [
         imageOnlyPage, encrypted, unsupportedFormat, decodeErrors, timeLimit, sizeLimit,
-        unreadablePart, unmappedGlyphs, readError, embeddedFile, extractorCrashed,
+        unreadablePart, unmappedGlyphs, readError, embeddedFile, extractorCrashed, conversionFailed,
     ]
 
     /// Codes that need a person even when nothing was found: a black box drawn over text

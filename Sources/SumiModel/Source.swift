@@ -45,7 +45,10 @@ public enum Source: String, Codable, CaseIterable, Sendable {
 
 /// The file formats Sumi reads. Raw values are the report contract's ids.
 public enum FileFormat: String, Codable, CaseIterable, Sendable {
-    case pdf, docx, xlsx, pptx, html, txt, csv, unknown
+    case pdf, docx, xlsx, pptx, html, txt, csv
+    /// PNG, JPEG, TIFF and other pictures, read by OCR.
+    case image
+    case unknown
 }
 
 /// Outcome of scanning one file (see the schema for exact meanings).

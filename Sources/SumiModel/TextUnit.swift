@@ -58,6 +58,8 @@ public struct TextUnit: Sendable {
     /// For PDF: one box per Unicode scalar of `text` (PDF points, origin top-left),
     /// or nil where the format has no geometry.
     public var glyphBoxes: [BoundingBox]?
+    /// For text read by OCR: the engine's confidence (0–1) per Unicode scalar of `text`.
+    public var glyphConfidences: [Float]?
 
     /// A unit over UTF-16 text (chunks of large text files).
     public init(utf16: [UInt16], source: Source = .body, location: Location = Location(), fieldLabel: String? = nil,
@@ -108,6 +110,8 @@ public struct ExtractionSummary: Sendable {
     public var notices: [Notice]
     /// The file could not be read at all (status `error`).
     public var failed: Bool
+    /// The legacy format the file was converted from before reading (`doc`, `xls`, `ppt`, `rtf`).
+    public var convertedFrom: String?
 
     public init(format: FileFormat, encoding: String? = nil, pages: Int? = nil, notices: [Notice] = [], failed: Bool = false) {
         self.format = format; self.encoding = encoding; self.pages = pages; self.notices = notices; self.failed = failed

@@ -1,4 +1,5 @@
 import Foundation
+import SumiModel
 
 /// A program run to its end or killed at a time limit, its output captured in files (a
 /// pipe's buffer would block a child that writes a lot).
@@ -33,17 +34,4 @@ struct ChildProcess {
                             stderr: String(decoding: (try? Data(contentsOf: err)) ?? Data(), as: UTF8.self),
                             timedOut: timedOut)
     }
-}
-
-/// A temporary directory only this user can read, removed by `remove()` (callers defer it,
-/// so that no document is left behind on error either).
-public struct PrivateDirectory: Sendable {
-    public let url: URL
-
-    public init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("sumi-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-    }
-
-    public func remove() { try? FileManager.default.removeItem(at: url) }
 }

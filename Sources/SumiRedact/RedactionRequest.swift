@@ -74,7 +74,8 @@ public enum RedactorRegistry {
         case .html: TextRedactor(html: true)
         case .docx, .xlsx, .pptx: OOXMLRedactor()
         case .pdf: PDFRedactor()
-        case .unknown: nil
+        // A picture would need its pixels painted over and proven by OCR again: not yet.
+        case .image, .unknown: nil
         }
     }
 }

@@ -73,6 +73,7 @@ struct ReportJSONWriter {
 
     private mutating func file(_ f: FileReport) {
         object {
+            if let v = f.convertedFrom { $0.key("converted_from"); $0.string(v) }
             if let v = f.elapsedSeconds { $0.key("elapsed_seconds"); $0.double(v) }
             if let v = f.encoding { $0.key("encoding"); $0.string(v) }
             $0.key("findings"); $0.findings(f.findings)
@@ -113,6 +114,7 @@ struct ReportJSONWriter {
             $0.key("label"); $0.string(f.label)
             $0.key("legal_class"); $0.string(f.legalClass.rawValue)
             $0.key("location"); $0.location(f.location)
+            if let o = f.ocr { $0.key("ocr"); $0.object { $0.key("confidence"); $0.double(o.confidence) } }
             $0.key("reason"); $0.string(f.reason)
             $0.key("rule"); $0.string(f.rule)
             $0.key("severity"); $0.string(f.severity.rawValue)

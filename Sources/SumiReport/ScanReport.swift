@@ -8,6 +8,9 @@ public struct FileReport: Codable, Sendable {
     public var sha256: String?
     public var encoding: String?
     public var pages: Int?
+    /// The legacy format LibreOffice converted the file from (`doc`, `xls`, `ppt`, `rtf`);
+    /// `format` is then the family (docx, xlsx, pptx). An addition to the schema.
+    public var convertedFrom: String?
     public var status: FileStatus
     /// Every part of the file was read and checked. False for an `incomplete` or `error`
     /// file, and also for a file with findings whose rest was not all read (cut off by the
@@ -49,6 +52,7 @@ public struct FileReport: Codable, Sendable {
     enum CodingKeys: String, CodingKey {
         case path, format, sha256, encoding, pages, status, notices, findings, legal
         case fullyRead = "fully_read"
+        case convertedFrom = "converted_from"
         case elapsedSeconds = "elapsed_seconds"
     }
 
@@ -71,6 +75,7 @@ public struct FileReport: Codable, Sendable {
         try c.encodeIfPresent(sha256, forKey: .sha256)
         try c.encodeIfPresent(encoding, forKey: .encoding)
         try c.encodeIfPresent(pages, forKey: .pages)
+        try c.encodeIfPresent(convertedFrom, forKey: .convertedFrom)
         try c.encode(status, forKey: .status)
         try c.encode(fullyRead, forKey: .fullyRead)
         try c.encode(notices, forKey: .notices)
@@ -86,6 +91,7 @@ public struct FileReport: Codable, Sendable {
         sha256 = try c.decodeIfPresent(String.self, forKey: .sha256)
         encoding = try c.decodeIfPresent(String.self, forKey: .encoding)
         pages = try c.decodeIfPresent(Int.self, forKey: .pages)
+        convertedFrom = try c.decodeIfPresent(String.self, forKey: .convertedFrom)
         status = try c.decode(FileStatus.self, forKey: .status)
         notices = try c.decode([Notice].self, forKey: .notices)
         findings = try c.decode([Finding].self, forKey: .findings)

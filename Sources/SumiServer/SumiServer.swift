@@ -132,7 +132,7 @@ public struct SumiServer: Sendable {
             let summary: [String: Any] = ["status": result.status.rawValue, "removed": result.removed.count,
                                           "notes": result.notes, "retention": result.retention ?? 1]
             let json = (try? JSONSerialization.data(withJSONObject: summary, options: [.sortedKeys])) ?? Data()
-            let ext = (upload.name as NSString).pathExtension
+            let ext = result.outputExtension ?? (upload.name as NSString).pathExtension
             let base = (upload.name as NSString).deletingPathExtension
             let outName = ext.isEmpty ? "\(base).redacted" : "\(base).redacted.\(ext)"
             var headers: HTTPFields = [.contentType: "application/octet-stream"]

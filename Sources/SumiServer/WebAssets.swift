@@ -36,9 +36,9 @@ enum WebAssets {
           <p class="drop-lead" aria-hidden="true">ここにファイルをドロップ</p>
           <p class="drop-or" aria-hidden="true">または</p>
           <input type="file" id="file-input" class="visually-hidden" aria-describedby="formats privacy"
-                 accept=".pdf,.docx,.xlsx,.pptx,.html,.htm,.txt,.csv">
+                 accept=".pdf,.docx,.xlsx,.pptx,.doc,.xls,.ppt,.rtf,.odt,.ods,.odp,.html,.htm,.txt,.csv">
           <label for="file-input" class="button primary file-button">ファイルを選ぶ</label>
-          <p id="formats" class="formats">読み取れる形式：PDF、Word（.docx）、Excel（.xlsx）、PowerPoint（.pptx）、HTML、テキスト（.txt）、CSV（画像の中の文字はまだ読み取れません）</p>
+          <p id="formats" class="formats">読み取れる形式：PDF、Word（.docx・.doc・.rtf）、Excel（.xlsx・.xls）、PowerPoint（.pptx・.ppt）、OpenDocument（.odt・.ods・.odp）、HTML、テキスト（.txt）、CSV（画像の中の文字はまだ読み取れません）</p>
         </div>
         <p id="privacy" class="privacy">ファイルはこの画面の中と庁内のサーバーだけで扱い、保存はしません。画面を閉じると消えます。</p>
 
@@ -192,7 +192,7 @@ enum WebAssets {
       };
       // Notice codes that mean part of the file was not read (the rest ask a person to look).
       var UNREAD_CODES = ["image_only_page", "encrypted", "unsupported_format", "decode_errors", "time_limit",
-                          "size_limit", "unreadable_part", "unmapped_glyphs", "read_error", "embedded_file"];
+                          "size_limit", "unreadable_part", "unmapped_glyphs", "read_error", "embedded_file", "conversion_failed"];
       var ERRORS = {
         bad_request: "送った内容を受け付けられませんでした。画面を読み込み直して、もう一度お試しください。",
         unauthorized: "このサーバーを使うにはトークンが必要です。「アクセス用のトークン」の欄にトークンを入れてから、もう一度お試しください。",

@@ -22,6 +22,9 @@ struct Extract: ParsableCommand {
     @Option(name: .long, help: "1 ファイルあたりの制限時間（秒）")
     var timeLimit: Double = 120
 
+    @Flag(name: .customLong("no-ocr"), help: "画像の中の文字を OCR で読みません")
+    var noOCR = false
+
     struct UnitRecord: Encodable {
         let type = "unit"
         var path: String
@@ -73,7 +76,8 @@ struct Extract: ParsableCommand {
             case .file(let url, let display):
                 var count = 0
                 var writeError: Error?
-                let summary = UnitExtraction.extract(url, name: display, limits: limits) { unit in
+                let summary = UnitExtraction.extract(url, name: display, limits: limits,
+                                                     ocr: noOCR ? nil : DocumentScanner.defaultOCR) { unit in
                     count += 1
                     do {
                         switch format {

@@ -86,7 +86,8 @@ struct Redact: ParsableCommand {
             _ = try rules.wait()
             var written: String? = nil
             if result.status == .redacted, let bytes = result.output {
-                let target = RedactionOutputPath.target(for: url, output: outDir, outputIsDirectory: outIsDir)
+                let target = RedactionOutputPath.target(for: url, output: outDir, outputIsDirectory: outIsDir,
+                                                        extension: result.outputExtension)
                 if target.standardizedFileURL.path == url.standardizedFileURL.path {
                     result.status = .failed; result.reason = "would_overwrite"; result.message = "元のファイルは上書きしません。別の出力先を指定してください。"
                 } else if let e = RedactionOutputPath.write(bytes, to: target) {
@@ -111,8 +112,9 @@ struct Redact: ParsableCommand {
 
 /// Where a redacted copy goes, and writing it so that a failure leaves nothing under the final name.
 enum RedactionOutputPath {
-    static func target(for input: URL, output: URL?, outputIsDirectory: Bool) -> URL {
-        let ext = input.pathExtension
+    /// `extension`: the copy's own when it differs from the input's (a .doc redacted as .docx).
+    static func target(for input: URL, output: URL?, outputIsDirectory: Bool, extension: String? = nil) -> URL {
+        let ext = `extension` ?? input.pathExtension
         let base = input.deletingPathExtension().lastPathComponent
         let name = ext.isEmpty ? "\(base).redacted" : "\(base).redacted.\(ext)"
         guard let output else { return input.deletingLastPathComponent().appendingPathComponent(name) }

@@ -35,6 +35,9 @@ struct Scan: ParsableCommand {
     @Flag(name: .shortAndLong, help: "問題のないファイルを一覧に出さず、進み具合も表示しません")
     var quiet = false
 
+    @Flag(name: .customLong("no-ocr"), help: "画像の中の文字を OCR で読みません（画像だけのページは「一部未確認」のまま）")
+    var noOCR = false
+
     @OptionGroup var archive: ArchiveOptions
 
     @OptionGroup var suppression: SuppressionOptions
@@ -57,7 +60,7 @@ struct Scan: ParsableCommand {
         // Rules load on another core while the first files are read; only the rule stage waits.
         let rulesOption = self.rulesOption
         let rules = PendingRuleSet { try rulesOption.load() }
-        let scanner = DocumentScanner(rules: rules, limits: limits, suppressor: suppressor)
+        let scanner = DocumentScanner(rules: rules, limits: limits, suppressor: suppressor, ocr: noOCR ? nil : DocumentScanner.defaultOCR)
         if isArchive {
             let code = try scanArchive(targets, scanner: scanner, suppressor: suppressor, threshold: threshold, started: started)
             if code != 0 { throw ExitCode(code) }
@@ -139,6 +142,7 @@ struct Scan: ParsableCommand {
         if let r = rulesOption.rules { a += ["--rules", r] }
         if let c = suppression.config { a += ["--config", c] }
         if suppression.noAllow { a.append("--no-allow") }
+        if noOCR { a.append("--no-ocr") }
         if let b = suppression.baseline { a += ["--baseline", b] }
         return a + ["--"] + paths.filter { $0 != "-" }
     }
@@ -147,7 +151,7 @@ struct Scan: ParsableCommand {
     /// another value of any of these is stale.
     private func configurationDigest(ruleSet: RuleSet, suppressor: Suppressor) -> String {
         var sha = SHA256()
-        sha.update("sumi \(sumiVersion)\u{0}rules \(ruleSet.version)\u{0}mask \(mask)\u{0}time \(timeLimit)\u{0}")
+        sha.update("sumi \(sumiVersion)\u{0}rules \(ruleSet.version)\u{0}mask \(mask)\u{0}time \(timeLimit)\u{0}ocr \(!noOCR && DocumentScanner.defaultOCR != nil)\u{0}")
         sha.update(suppressor.digest)
         return sha.hexDigest()
     }

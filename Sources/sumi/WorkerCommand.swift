@@ -12,6 +12,7 @@ struct Worker: ParsableCommand {
 
     @Option(name: .long) var timeLimit: Double = 120
     @Option(name: .long, help: "アドレス空間の上限（MB）") var memoryLimit: Int = 8192
+    @Flag(name: .customLong("no-ocr")) var noOCR = false
     @OptionGroup var suppression: SuppressionOptions
     @OptionGroup var rulesOption: RulesOption
     @Argument var paths: [String] = []
@@ -21,7 +22,8 @@ struct Worker: ParsableCommand {
         limits.timePerFile = timeLimit
         let suppressor = try suppression.suppressor(paths: paths, rules: rulesOption)
         let rulesOption = self.rulesOption
-        let scanner = DocumentScanner(rules: PendingRuleSet { try rulesOption.load() }, limits: limits, suppressor: suppressor)
+        let scanner = DocumentScanner(rules: PendingRuleSet { try rulesOption.load() }, limits: limits, suppressor: suppressor,
+                                     ocr: noOCR ? nil : DocumentScanner.defaultOCR)
         WorkerService.serve(scanner: scanner, memoryLimit: UInt64(max(256, memoryLimit)) << 20)
     }
 }

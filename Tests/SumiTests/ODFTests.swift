@@ -9,27 +9,11 @@ import SumiReport
 /// miss — comments, tracked deletions, hidden text, hidden sheets, rows and columns, speaker
 /// notes, a hidden slide, page headers — found under the right source.
 final class ODFTests: XCTestCase {
-    struct Expected: Decodable { var files: [String: [[String?]]] }
-
     func testLibreOfficeFilesGiveTheirFindingsUnderTheRightSource() throws {
         let dir = TestEnvironment.root.appendingPathComponent("Corpus/robustness/odf")
-        let expected = try JSONDecoder().decode(Expected.self, from: Data(contentsOf: dir.appendingPathComponent("expected.json")))
+        let expected = try ExpectedFindings.load(dir)
         XCTAssertEqual(expected.files.count, 6)
-        let scanner = try ScanTests.scanner()
-        for (name, wanted) in expected.files.sorted(by: { $0.key < $1.key }) {
-            let r = scanner.scanFile(at: dir.appendingPathComponent(name), displayPath: name)
-            XCTAssertEqual(r.status, .findings, "\(name): \(r.notices.map(\.code))")
-            let family: FileFormat = name.hasSuffix(".odt") ? .docx : name.hasSuffix(".ods") ? .xlsx : .pptx
-            XCTAssertEqual(r.format, family, name)
-            for w in wanted {
-                let source = w[0]!, category = w[1]!, text = w[2]
-                let hit = r.findings.contains { f in
-                    f.source.rawValue == source && f.category.rawValue == category
-                        && (text == nil || f.text.filter { !$0.isWhitespace } == text!.filter { !$0.isWhitespace })
-                }
-                XCTAssertTrue(hit, "\(name) must give \(source)/\(category) «\(text ?? "*")»; got \(r.findings.map { "\($0.source.rawValue)/\($0.category.rawValue) «\($0.text)»" })")
-            }
-        }
+        try expected.check(in: dir) { $0.hasSuffix(".odt") ? .docx : $0.hasSuffix(".ods") ? .xlsx : .pptx }
     }
 
     /// A spreadsheet finding has sheet and cell, a slide's its page: the locations of OOXML.

@@ -28,10 +28,18 @@ final class UnitExtractionTests: XCTestCase {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sumi-extract-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let rtf = dir.appendingPathComponent("memo.rtf")
-        try Data("{\\rtf1\\ansi 山田太郎}".utf8).write(to: rtf)
-        let legacy = UnitExtraction.extract(rtf, name: rtf.path) { _ in XCTFail("RTF is not read") }
+        let jtd = dir.appendingPathComponent("memo.jtd")
+        try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 100)).write(to: jtd)
+        let legacy = UnitExtraction.extract(jtd, name: jtd.path) { _ in XCTFail("一太郎 is not read") }
         XCTAssertTrue(legacy.failed)
         XCTAssertEqual(legacy.notices.first?.code, NoticeCode.unsupportedFormat)
+        // RTF is read after LibreOffice converts it, as the scanner reads it.
+        let rtf = dir.appendingPathComponent("memo.rtf")
+        try Data("{\\rtf1\\ansi memo\\par}".utf8).write(to: rtf)
+        var texts: [String] = []
+        let read = UnitExtraction.extract(rtf, name: rtf.path) { texts.append($0.text) }
+        XCTAssertFalse(read.failed, "\(read.notices)")
+        XCTAssertEqual(read.convertedFrom, "rtf")
+        XCTAssertTrue(texts.contains { $0.contains("memo") }, "\(texts)")
     }
 }

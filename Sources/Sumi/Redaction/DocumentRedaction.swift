@@ -18,7 +18,7 @@ public struct DocumentRedaction: Sendable {
     public func redact(fileAt url: URL, displayPath: String, options: RedactionOptions) -> RedactionResult {
         let report = scanner.scanFile(at: url, displayPath: displayPath)
         var result = RedactionResult(path: displayPath, format: report.format, status: .failed, reason: nil, message: nil,
-                                     output: nil, removed: [], alsoRemoved: [], unremoved: [], notes: [], rounds: 0,
+                                     output: nil, outputExtension: nil, removed: [], alsoRemoved: [], unremoved: [], notes: [], rounds: 0,
                                      retention: nil, leaks: [], remaining: [], inputReport: report)
         if report.status == .error {
             return refuse(result, "error", "このファイルは読み取れないため、墨消しできません（\(report.notices.first?.message ?? "")）。")
@@ -36,17 +36,34 @@ public struct DocumentRedaction: Sendable {
             result.status = .nothingToRemove
             return result
         }
+        guard let work = try? PrivateDirectory() else { return fail(result, "write_error", "作業用の一時ディレクトリを作れません。") }
+        defer { work.remove() }
+        var url = url, conversionNotes: [String] = []
+        // A legacy file is redacted as the OOXML file LibreOffice makes of it (what the scan
+        // read): writing the binary format back would need LibreOffice again, after the proof.
+        if let from = report.convertedFrom, let legacy = LegacyFormat(rawValue: from) {
+            do {
+                let converted = try OfficeConverter.shared.convert(try Data(contentsOf: url), from: legacy,
+                                                                    timeLimit: scanner.limits.timePerFile)
+                url = work.url.appendingPathComponent("converted.\(legacy.convertedExtension)")
+                try converted.write(to: url)
+            } catch let e as ExtractionError {
+                return fail(result, e.code, e.message)
+            } catch {
+                return fail(result, "write_error", "作業用のファイルを書けません。")
+            }
+            result.outputExtension = legacy.convertedExtension
+            conversionNotes.append("旧形式（.\(from)）のため、墨消し版は \(legacy.convertedExtension.uppercased()) 形式で書き出しました（旧形式には書き戻しません）。")
+        }
         guard let redactor = RedactorRegistry.redactor(for: report.format), let original = try? Data(contentsOf: url) else {
             return fail(result, "unsupported_format", "この形式の墨消しには対応していません。")
         }
-        let units = Self.units(url, name: displayPath, limits: scanner.limits)
+        let units = Self.units(url, name: displayPath, limits: scanner.limits, ocr: scanner.ocr)
         var texts = Self.distinct(chosen.map(\.text) + options.also)
         var cells: [String: Set<String>] = [:]
         if report.format == .xlsx {
             for f in chosen { if let part = f.location.part, let cell = f.location.cell { cells[part, default: []].insert(cell) } }
         }
-        guard let work = try? PrivateDirectory() else { return fail(result, "write_error", "作業用の一時ディレクトリを作れません。") }
-        defer { work.remove() }
         let copy = work.url.appendingPathComponent("copy." + report.format.rawValue)
         var output = Data()
         var remaining: [Finding] = []
@@ -58,7 +75,7 @@ public struct DocumentRedaction: Sendable {
             do {
                 let made = try redactor.redact(original, request)
                 output = made.bytes
-                result.notes = made.notes
+                result.notes = conversionNotes + made.notes
                 markedApplied = made.appliedMarkedRedactions
             } catch let e as RedactionError {
                 return fail(result, e.code, e.message)
@@ -80,7 +97,7 @@ public struct DocumentRedaction: Sendable {
         // named by `part`): only the document's own pages count.
         let ownText: (TextUnit) -> Bool = { report.format != .pdf || $0.location.part == nil }
         result.retention = Self.retention(original: units.filter(ownText),
-                                          copy: Self.units(copy, name: displayPath, limits: scanner.limits).filter(ownText),
+                                          copy: Self.units(copy, name: displayPath, limits: scanner.limits, ocr: scanner.ocr).filter(ownText),
                                           texts: texts, mask: options.mask)
         if !remaining.isEmpty {
             let kinds = Set(remaining.map(\.label)).sorted().joined(separator: "、")
@@ -113,9 +130,9 @@ public struct DocumentRedaction: Sendable {
         return texts.filter { !$0.isEmpty && seen.insert($0).inserted }
     }
 
-    static func units(_ url: URL, name: String, limits: ExtractionLimits) -> [TextUnit] {
+    static func units(_ url: URL, name: String, limits: ExtractionLimits, ocr: OCRSettings?) -> [TextUnit] {
         var units: [TextUnit] = []
-        _ = UnitExtraction.extract(url, name: name, limits: limits) { units.append($0) }
+        _ = UnitExtraction.extract(url, name: name, limits: limits, ocr: ocr) { units.append($0) }
         return units
     }
 

@@ -25,6 +25,19 @@ enum PDFRects {
             guard boxes.count == scalars.count else { continue }
             for r in finder.ranges(in: scalars.map(\.value)) {
                 let lines = lineRects(Array(boxes[r]), scalars: Array(scalars[r]))
+                // OCR boxes are tight around the ink of a picture: the pixels go under the
+                // whole drawn box, or the tops and bottoms of the characters would stay in the image.
+                if unit.source == .ocr {
+                    // A quarter of the line's height on every side: Tesseract's box of a word's
+                    // first character was seen a stroke short on the left.
+                    let grown = lines.map { l -> BoundingBox in
+                        let m = 0.25 * min(l.draw.y1 - l.draw.y0, l.draw.x1 - l.draw.x0)
+                        return BoundingBox(x0: l.draw.x0 - m, y0: l.draw.y0 - m, x1: l.draw.x1 + m, y1: l.draw.y1 + m)
+                    }
+                    out[page, default: []] += grown
+                    draw[page, default: []] += grown
+                    continue
+                }
                 out[page, default: []] += lines.map(\.remove)
                 draw[page, default: []] += lines.map(\.draw)
             }

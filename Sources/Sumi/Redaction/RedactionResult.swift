@@ -25,6 +25,9 @@ public struct RedactionResult: Sendable {
     public var message: String?
     /// The proven copy (only when `redacted`).
     public var output: Data?
+    /// The extension the copy must be written with when it is not the input's: a legacy file
+    /// (.doc, .xls, .ppt, .rtf) is redacted as its OOXML equivalent (docx, xlsx, pptx).
+    public var outputExtension: String?
     /// The findings of the input that were removed.
     public var removed: [Finding]
     /// Texts removed besides those findings: `--also`, and what a re-scan found again.

@@ -46,7 +46,11 @@ enum ODFReader {
         if content.objects > 0 {
             session.notice(Notice(code: NoticeCode.embeddedFile, message: OOXMLMessages.embeddedObjects(content.objects)))
         }
-        if content.images > 0 {
+        let pictures = session.package.partNames.filter { $0.hasPrefix("Pictures/") }
+        if content.images > 0, let ocr = session.input.ocr, !pictures.isEmpty {
+            let imageOnly = session.visibleCharacters < OOXMLEmbedded.imageOnlyTextLimit
+            for n in EmbeddedImageOCR.read(session, parts: pictures, ocr: ocr, imageOnly: imageOnly) { session.notice(n) }
+        } else if content.images > 0 {
             if session.visibleCharacters < OOXMLEmbedded.imageOnlyTextLimit {
                 session.notice(Notice(code: NoticeCode.imageOnlyPage, message: OOXMLMessages.imageOnly(content.images)))
             } else {

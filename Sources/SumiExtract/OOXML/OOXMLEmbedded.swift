@@ -32,7 +32,10 @@ enum OOXMLEmbedded {
             session.notice(Notice(code: NoticeCode.embeddedFile, message: OOXMLMessages.embeddedObjects(unread.count),
                                   part: unread.first))
         }
-        if !images.isEmpty {
+        if !images.isEmpty, let ocr = session.input.ocr {
+            let imageOnly = session.visibleCharacters < imageOnlyTextLimit
+            for n in EmbeddedImageOCR.read(session, parts: Array(images), ocr: ocr, imageOnly: imageOnly) { session.notice(n) }
+        } else if !images.isEmpty {
             // A logo beside real text is only mentioned; a document that is images with next to
             // no text (a scanned form pasted into Word) was not read, like a PDF image-only page.
             if session.visibleCharacters < imageOnlyTextLimit {
@@ -55,7 +58,8 @@ enum OOXMLEmbedded {
               let data = session.package.read(part), data.starts(with: [0x50, 0x4B, 0x03, 0x04]) else { return false }
         var limits = input.limits
         limits.maxUncompressedBytes = max(0, session.package.remainingBudget)
-        let inner = ExtractionInput(data: data, name: part, limits: limits, deadline: input.deadline, depth: input.depth + 1)
+        var inner = ExtractionInput(data: data, name: part, limits: limits, deadline: input.deadline, depth: input.depth + 1)
+        inner.ocr = input.ocr
         do {
             let summary = try OOXMLExtractor(format: .xlsx).extract(inner) { unit in
                 var u = unit

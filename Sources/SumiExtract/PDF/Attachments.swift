@@ -30,12 +30,14 @@ struct AttachmentReader {
                            message: "添付ファイル「\(name)」が大きすぎるため読んでいません。目視で確認してください。", part: name)]
         }
         guard !data.isEmpty else { return [] }
-        guard case .supported(let format) = FormatDetector.detect(name: rawName, head: data.prefix(8192)),
-              let extractor = ExtractorRegistry.extractor(for: format) else {
+        // The same intake as a file the user names: legacy files, images and all.
+        guard case .read(_, let extractor) = ExtractorRegistry.intake(for: FormatDetector.detect(name: rawName, head: data.prefix(8192)),
+                                                                      name: rawName) else {
             return [.attachmentUnreadable(name, reason: "対応していない形式です")]
         }
-        let inner = ExtractionInput(data: data, name: name, limits: input.limits, deadline: input.deadline,
+        var inner = ExtractionInput(data: data, name: name, limits: input.limits, deadline: input.deadline,
                                     depth: input.depth + 1)
+        inner.ocr = input.ocr
         do {
             let summary = try extractor.extract(inner) { unit in
                 var u = unit

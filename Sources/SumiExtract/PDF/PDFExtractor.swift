@@ -48,7 +48,7 @@ public struct PDFExtractor: Extractor {
                 result.notices.append(.add(.pageUnreadable(index + 1)))
                 return result
             }
-            return try readPage(page, hasFills: hasFills, attachments: attachments)
+            return try readPage(page, hasFills: hasFills, attachments: attachments, ocr: input.ocr)
         } emit: { result in
             for unit in result.units { try emit(unit) }
             for n in result.notices { n.apply(to: &notices) }
@@ -64,7 +64,7 @@ public struct PDFExtractor: Extractor {
 
     /// Reads one page into a result (units and notices), without emitting: the page may be
     /// read on a helper thread and emitted later, in order.
-    private func readPage(_ page: PopplerPageRef, hasFills: Bool, attachments: AttachmentReader) throws -> PageResult {
+    private func readPage(_ page: PopplerPageRef, hasFills: Bool, attachments: AttachmentReader, ocr: OCRSettings?) throws -> PageResult {
         var result = PageResult()
         let number = page.index + 1
         // Row order first: hidden runs, their labels and the body all read the page as laid out.
@@ -80,7 +80,23 @@ public struct PDFExtractor: Extractor {
             }
         }
         let ink = text.inkCount
-        if PageChecks.isImageOnly(page, inkCount: ink) { result.notices.append(.addPage(.imageOnlyPage(number))) }
+        // What the page shows only as pictures: OCR'd when an engine is given, else (and when
+        // OCR reads too little) the page is `image_only_page`.
+        if PageChecks.isImageOnly(page, inkCount: ink) {
+            if let ocr {
+                let (unit, notice) = PageOCR.read(page, number: number, region: nil, settings: ocr)
+                if let unit { result.units.append(unit) }
+                result.notices.append(.addPage(notice))
+            } else {
+                result.notices.append(.addPage(.imageOnlyPage(number)))
+            }
+        } else if let ocr {
+            for area in PageOCR.pastedScans(page, textBoxes: text.boxes, share: ocr.pastedScanShare) {
+                let (unit, notice) = PageOCR.read(page, number: number, region: area, settings: ocr)
+                if let unit { result.units.append(unit) }
+                result.notices.append(.addPage(notice))
+            }
+        }
         let (bad, total) = PageChecks.unmappedCount(text.scalars)
         if PageChecks.isGarbled(bad: bad, total: total) {
             result.notices.append(.addPage(.unmappedGlyphs(number, bad: bad, total: total)))

@@ -17,6 +17,10 @@ public enum NoticeWords {
         case NoticeCode.unmappedGlyphs: "文字として読み出せない字があり、その部分は確認されていません。"
         case NoticeCode.sizeLimit: "大きすぎるか、細工された可能性のある部分があり、最後まで読んでいません。"
         case NoticeCode.combinedIdentification: "一つずつは無害に見えても、組み合わせると個人が分かる情報がそろっています。"
+        case NoticeCode.ocrText: "画像の中の文字を OCR で読み取りました。読み違いがありうるので、画像と見比べてください。"
+        case NoticeCode.ocrUnavailable: "OCR を使っていないため、画像の中の文字は読んでいません。"
+        case NoticeCode.converted: "古い形式のファイルを新しい形式に変換して読みました。マクロなど変換されない部分は確認されていません。"
+        case NoticeCode.conversionFailed: "古い形式のファイルを変換できなかったため、中身を確認できませんでした。"
         case NoticeCode.rulesNotLoaded: "検査のルールを読み込めなかったため、検査していません。"
         default: "確認が必要な点があります。"
         }
