@@ -7,10 +7,14 @@ final class FormatDetectorTests: XCTestCase {
     func testMagicBytesWinOverExtension() {
         XCTAssertEqual(FormatDetector.detect(name: "report.txt", head: Data("%PDF-1.7".utf8)), .supported(.pdf))
         XCTAssertEqual(FormatDetector.detect(name: "x.docx", head: Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])), .encryptedOffice)
-        XCTAssertEqual(FormatDetector.detect(name: "x.xls", head: Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])), .legacy("xls"))
+        XCTAssertEqual(FormatDetector.detect(name: "x.xls", head: Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])), .convertible(.xls))
+        XCTAssertEqual(FormatDetector.detect(name: "x.doc", head: Data("{\\rtf1".utf8)), .convertible(.rtf))
+        XCTAssertEqual(FormatDetector.detect(name: "copy.xls", head: Data([0x50, 0x4B, 0x03, 0x04] + Array("xl/".utf8))), .supported(.xlsx))
         XCTAssertEqual(FormatDetector.detect(name: "memo.jtd", head: Data("abc".utf8)), .legacy("jtd"))
         XCTAssertEqual(FormatDetector.detect(name: "noext", head: Data("<!DOCTYPE html><html>".utf8)), .supported(.html))
-        XCTAssertEqual(FormatDetector.detect(name: "photo.jpg", head: Data([0xFF, 0xD8, 0xFF])), .unknown)
+        XCTAssertEqual(FormatDetector.detect(name: "photo.jpg", head: Data([0xFF, 0xD8, 0xFF])), .supported(.image))
+        XCTAssertEqual(FormatDetector.detect(name: "scan", head: Data([0x49, 0x49, 0x2A, 0x00])), .supported(.image))
+        XCTAssertEqual(FormatDetector.detect(name: "memo.txt", head: Data("BM memo".utf8)), .supported(.txt))
     }
 }
 

@@ -773,9 +773,10 @@ def build(corpus: str) -> list[dict]:
         "a page with one line of text (資料1) and a scanned form (JPEG, 70 % of the page) with a name, address "
         "and phone drawn in pixels; the page has text, so it is not image-only, but most of it was not read. "
         "image_region is a new code (a picture covering most of a page whose text was not read)",
-        also=[("incomplete", ["image_only_page"])])
+        also=[("incomplete", ["image_only_page"]), ("findings", ["ocr_text"])])
     put("image-only.pdf", scan_pdf(False), "incomplete", ["image_only_page"],
-        "the same scanned form alone: a page with no text layer")
+        "the same scanned form alone: a page with no text layer (with OCR: findings, notice ocr_text)",
+        also=[("findings", ["ocr_text"])])
     put("replacement-chars.pdf", replacement_chars(), "incomplete", ["unmapped_glyphs"],
         "an embedded TrueType subset whose ToUnicode CMap maps every glyph but the space to U+FFFD: "
         "pdftotext prints only U+FFFD (the page shows a name, phone and address)")

@@ -28,7 +28,11 @@ enum EmbeddedImageOCR {
                                       message: "画像が多いため、\(read) 枚目より後の画像は OCR していません。目で確認してください。"))
                 break
             }
-            guard let data = session.package.read(part), data.count >= minBytes else { continue }
+            guard let data = session.package.read(part) else { continue }
+            guard data.count >= minBytes else {
+                unreadInTextDocument += 1   // an icon or a rule: mentioned, not read
+                continue
+            }
             // EMF/WMF drawings and the like: not something OCR reads here.
             guard FormatDetector.isImage([UInt8](data.prefix(8)), ext: (part as NSString).pathExtension.lowercased()) else {
                 unreadable += 1
@@ -58,7 +62,10 @@ enum EmbeddedImageOCR {
             notices.append(Notice(code: imageOnly ? NoticeCode.imageOnlyPage : NoticeCode.embeddedImage, message:
                 "OCR できない形式の画像（EMF・WMF など）が \(unreadable) 枚あります。画像の中の文字を目で確認してください。"))
         }
-        if unreadInTextDocument > 0 {
+        if unreadInTextDocument > 0, imageOnly, notices.isEmpty {
+            // Only small pictures in a document without text: not read, as before OCR.
+            notices.append(Notice(code: NoticeCode.imageOnlyPage, message: OOXMLMessages.imageOnly(unreadInTextDocument)))
+        } else if unreadInTextDocument > 0, !imageOnly {
             notices.append(Notice(code: NoticeCode.embeddedImage, message:
                 "画像が \(unreadInTextDocument) 枚あり、OCR では文字を読み取れませんでした（ロゴや写真など）。画像に個人情報が写っていないか目で確認してください。"))
         }
