@@ -85,10 +85,10 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
-        .executableTarget(name: "sumi-server", dependencies: ["SumiServer", "Sumi"]),
+        .executableTarget(name: "sumi-server", dependencies: ["SumiServer", "Sumi", "SumiOCR"]),
         .executableTarget(
             name: "sumi",
-            dependencies: ["Sumi", "SumiBatch", "SumiExtract", "SumiReport", "SumiModel", "SumiRules", .product(name: "ArgumentParser", package: "swift-argument-parser"), "Rainbow"]
+            dependencies: ["Sumi", "SumiBatch", "SumiExtract", "SumiOCR", "SumiReport", "SumiModel", "SumiRules", .product(name: "ArgumentParser", package: "swift-argument-parser"), "Rainbow"]
         ),
         // Evaluation (Tools/eval): scores reports against Corpus/truth.json; not part of the shipped pipeline.
         .target(name: "SumiEval", dependencies: ["Yams"]),
@@ -104,6 +104,6 @@ let package = Package(
         .testTarget(name: "SumiTextTests", dependencies: ["SumiText"]),
         .testTarget(name: "SumiExtractTests", dependencies: ["SumiExtract", "SumiTestSupport"]),
         .testTarget(name: "SumiRulesTests", dependencies: ["SumiRules", "SumiTestSupport"]),
-        .testTarget(name: "SumiTests", dependencies: ["Sumi", "SumiBatch", "SumiExtract", "SumiRules", "SumiReport", "SumiModel", "SumiRedact", "SumiTestSupport"]),
+        .testTarget(name: "SumiTests", dependencies: ["Sumi", "SumiBatch", "SumiExtract", "SumiOCR", "SumiRules", "SumiReport", "SumiModel", "SumiRedact", "SumiTestSupport"]),
     ]
 )

@@ -35,8 +35,7 @@ public final class TesseractRecognizer: TextRecognizer, @unchecked Sendable {
     init(dataPath: String) {
         self.dataPath = dataPath
         hasVertical = FileManager.default.fileExists(atPath: "\(dataPath)/jpn_vert.traineddata")
-        // One thread per engine: Sumi already spreads pages and files over the cores.
-        setenv("OMP_THREAD_LIMIT", "1", 0)
+        // One OpenMP thread per engine is set before start: see OpenMPThreads.
         _ = setMsgSeverity(Int32(L_SEVERITY_NONE))   // Leptonica's warnings would go to stderr
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Sumi
+import SumiOCR
 import SumiServer
 
 // `sumi serve` runs this program (the scanning CLI does not link the server). Flags:
@@ -37,6 +38,7 @@ func parse(_ arguments: [String]) -> ServerConfiguration {
     return config
 }
 
+OpenMPThreads.ensureSingleThreaded()   // before any thread starts
 let config = parse(Array(CommandLine.arguments.dropFirst()))
 if !["127.0.0.1", "localhost", "::1"].contains(config.host) && config.token == nil {
     FileHandle.standardError.write(Data("sumi serve: 注意: \(config.host) で待ち受けます。--token-file なしでは誰でも使えます。\n".utf8))

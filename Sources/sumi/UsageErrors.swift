@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SumiOCR
 
 /// How the CLI says that it was called wrongly: exit 2 (the README's table, not
 /// ArgumentParser's 64), the Japanese explanation first, ArgumentParser's English after it,
@@ -61,6 +62,7 @@ enum UsageErrors {
 extension SumiCommand {
     /// The entry point: ArgumentParser's parsing with Sumi's exit codes and Japanese messages.
     static func main() {
+        OpenMPThreads.ensureSingleThreaded()
         let arguments = Array(CommandLine.arguments.dropFirst())
         if arguments.isEmpty {
             UsageErrors.fail(japanese: "検査するファイルまたはディレクトリを指定してください（例: sumi scan 公開予定/）。", english: "missing paths")
