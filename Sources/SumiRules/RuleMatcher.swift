@@ -45,7 +45,8 @@ public final class RuleMatcher {
 
     /// Normalizes and indexes one unit.
     public func analyze(_ unit: TextUnit) -> AnalyzedText {
-        let normalized = ruleSet.normalizer.normalize(utf16: unit.utf16)
+        var normalized = ruleSet.normalizer.normalize(utf16: unit.utf16)
+        if unit.source == .ocr { normalized = ruleSet.ocrConfusions.fold(normalized) }
         var hits: [AhoCorasick.Hit] = []
         normalized.units.withUnsafeBufferPointer { buf in ruleSet.lexicon.search(buf) { hits.append($0) } }
         var label = ""
@@ -254,7 +255,7 @@ extension Severity {
     }
 }
 
-/// Runs of digits with light separators (- . space parentheses), the anchor of every
+/// Runs of digits with light separators (- . ・ space parentheses), the anchor of every
 /// number rule. Cheap to find, rare in prose at the lengths the rules ask for.
 enum DigitClusters {
     static func find(_ units: [UInt16], minDigits: Int) -> [Range<Int>] {
@@ -281,7 +282,8 @@ enum DigitClusters {
 
     @inline(__always) static func isDigit(_ u: UInt16) -> Bool { u >= 0x30 && u <= 0x39 }
     @inline(__always) static func isSeparator(_ u: UInt16) -> Bool {
-        // A line break counts: a PDF table cell wraps 03-5432⏎-1187.
-        u == 0x2D || u == 0x2E || u == 0x20 || u == 0x28 || u == 0x29 || u == 0x2F || u == 0x0A
+        // A line break counts: a PDF table cell wraps 03-5432⏎-1187. ・ separates a phone
+        // number on flyers (090・1234・5678).
+        u == 0x30FB || u == 0x2D || u == 0x2E || u == 0x20 || u == 0x28 || u == 0x29 || u == 0x2F || u == 0x0A
     }
 }

@@ -10,6 +10,8 @@ public final class RuleSet: Sendable {
     public let version: String
     public let directory: URL
     public let normalizer: TextNormalizer
+    /// Misreadings folded back in OCR text only (Rules/dict/text/ocr_confusions.tsv).
+    public let ocrConfusions: OCRConfusionTable
     let rules: [CompiledRule]
     public let recognizers: [any Recognizer]
     public let groupRecognizers: [any GroupRecognizer]
@@ -42,6 +44,16 @@ public final class RuleSet: Sendable {
         }
         let normalizer = TextNormalizer(variants: variants)
         self.normalizer = normalizer
+        let confusionsURL = directory.appendingPathComponent("dict/text/ocr_confusions.tsv")
+        if fm.fileExists(atPath: confusionsURL.path) {
+            do {
+                ocrConfusions = try OCRConfusionTable(tsv: String(contentsOf: confusionsURL, encoding: .utf8))
+            } catch {
+                throw RuleLoadError(file: "dict/text/ocr_confusions.tsv", message: "\(error)")
+            }
+        } else {
+            ocrConfusions = OCRConfusionTable()
+        }
 
         // Names, places and the version hash: from the dictionary cache when it is current.
         let dictionaries = try CompiledDictionaries.load(directory: directory, normalizer: normalizer)

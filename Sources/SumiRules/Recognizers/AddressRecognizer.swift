@@ -94,9 +94,12 @@ struct AddressRecognizer: Recognizer {
             let muni = municipalityIDs[hit.id]!
             // A municipality name glued to a preceding kanji that is not a prefecture is
             // part of another word (東北区域 is not 北区).
+            // Unless a known town of it and block numbers follow: OCR puts stray kanji before
+            // a line's first word (才世田谷区太子堂一丁目2番3号), and 北区域 has no town 域.
             var start = hit.start
+            var glued = false
             if let p = gazetteer.prefecture(endingAt: start, in: u) { start -= p }
-            else if start > 0, isKanji(u[start - 1]) { continue }
+            else if start > 0, isKanji(u[start - 1]) { glued = true }
             var pos = hit.end
             if pos < u.count, u[pos] == 0x20 { pos += 1 }
             let townEnd: Int
@@ -104,6 +107,7 @@ struct AddressRecognizer: Recognizer {
             if let len = gazetteer.town(after: muni, in: u, at: pos) {
                 townEnd = pos + len; known = true
             } else {
+                if glued { continue }
                 townEnd = pos + townRunLength(u, from: pos)
             }
             guard let block = blockNumbers(u, from: townEnd), block.numbers >= 2 || block.hasUnit else {
@@ -157,19 +161,32 @@ struct AddressRecognizer: Recognizer {
     struct Block { var end: Int; var numbers: Int; var hasUnit: Bool }
 
     /// Block numbers: 3-18-8, 4丁目4番1号, 1丁目21番地20, 5番地の2 … (normalized digits).
+    ///
+    /// One space is allowed between a number and its unit and after a unit (太子堂 一 丁目 2 番
+    /// 3 号): PDF producers that place each glyph, and OCR, put spaces there. Kanji numerals
+    /// are read here only before a unit across such a space (the normalizer has converted
+    /// those directly before a counter already).
     private func blockNumbers(_ u: [UInt16], from: Int) -> Block? {
         var i = from
         if i < u.count, u[i] == 0x20 { i += 1 }
         var numbers = 0, end = from, hasUnit = false
+        func unit(at i: Int) -> [UInt16]? { Self.units.first(where: { matches($0, u, at: i) }) }
         while numbers < 5 {
             let digitsStart = i
             while i < u.count, isDigit(u[i]), i - digitsStart < 5 { i += 1 }
-            guard i > digitsStart else { break }
-            if i < u.count, isDigit(u[i]) { return nil }   // a long number is not a block number
+            if i == digitsStart {
+                while i < u.count, isKanjiNumeral(u[i]), i - digitsStart < 4 { i += 1 }
+                let spaced = i < u.count && u[i] == 0x20 ? 1 : 0
+                guard i > digitsStart, unit(at: i + spaced) != nil else { i = digitsStart; break }
+            } else if i < u.count, isDigit(u[i]) {
+                return nil   // a long number is not a block number
+            }
             numbers += 1; end = i
-            if let unit = Self.units.first(where: { matches($0, u, at: i) }) {
+            if i + 1 < u.count, u[i] == 0x20, unit(at: i + 1) != nil { i += 1 }
+            if let unit = unit(at: i) {
                 i += unit.count; end = i; hasUnit = true
                 if i < u.count, u[i] == 0x306E /* の */ { i += 1 }
+                if i + 1 < u.count, u[i] == 0x20, isDigit(u[i + 1]) || isKanjiNumeral(u[i + 1]) { i += 1 }
             } else if i + 1 < u.count, u[i] == 0x2D || u[i] == 0x306E, isDigit(u[i + 1]) {
                 i += 1
             } else {
@@ -214,6 +231,9 @@ struct AddressRecognizer: Recognizer {
 
 @inline(__always) private func isDigit(_ c: UInt16) -> Bool { c >= 0x30 && c <= 0x39 }
 @inline(__always) private func isKanji(_ c: UInt16) -> Bool { (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || c == 0x3005 }
+@inline(__always) private func isKanjiNumeral(_ c: UInt16) -> Bool {
+    "〇一二三四五六七八九十".utf16.contains(c)
+}
 @inline(__always) private func isTownChar(_ c: UInt16) -> Bool {
     isKanji(c) || (c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC || c == 0x30F6 || c == 0x30F5
 }
