@@ -24,6 +24,10 @@ enum BuiltinRecognizers {
         }
         try PersonRecognizers.load(directory: directory, normalizer: normalizer, lexicon: lexicon,
                                    dictionaries: dictionaries, only: only, into: &loaded)
+        // First among the group recognizers: a facility's row is not a combination either.
+        if let facility = try FacilityContactFilter.load(directory: directory, normalizer: normalizer) {
+            loaded.groupRecognizers.insert(facility, at: 0)
+        }
         return loaded
     }
 }

@@ -37,6 +37,23 @@ public protocol Recognizer: Sendable {
 /// in one cell and a name in another cell of the same row.
 public protocol GroupRecognizer: Sendable {
     func recognize(group: [AnalyzedText], detections: inout [[Detection]], notices: inout [Notice])
+    /// Examples of rows whose detections this recognizer removes and rows it must leave
+    /// alone; `sumi rules test` runs them beside the rules' own examples.
+    var filterExamples: FilterExamples? { get }
+}
+
+extension GroupRecognizer {
+    public var filterExamples: FilterExamples? { nil }
+}
+
+/// A filter's examples: rows (cells separated by commas, or one line of text) in which no
+/// detection of `categories` may remain, and rows in which one must.
+public struct FilterExamples: Sendable {
+    public var name: String
+    public var file: String
+    public var categories: Set<Category>
+    public var filtered: [String]
+    public var kept: [String]
 }
 
 /// Collects literals for the shared keyword automaton and hands out their ids.

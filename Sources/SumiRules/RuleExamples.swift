@@ -38,7 +38,33 @@ public enum RuleExamples {
                 }
             }
         }
+        if only == nil {
+            for case let examples? in ruleSet.groupRecognizers.map(\.filterExamples) {
+                for (row, mustRemain) in examples.filtered.map({ ($0, false) }) + examples.kept.map({ ($0, true) }) {
+                    checked += 1
+                    let got = rowDetections(row, of: examples.categories, matcher)
+                    if got.isEmpty == mustRemain {
+                        failures.append(Failure(rule: examples.name, file: examples.file, example: row,
+                                                expected: mustRemain ? "a detection kept" : "no detection of \(examples.categories.map(\.rawValue).sorted().joined(separator: "/"))",
+                                                got: got))
+                    }
+                }
+            }
+        }
         return (checked, failures)
+    }
+
+    /// A filter example's row: cells separated by commas form one table row (a group of
+    /// units); a row without commas is one unit of running text.
+    static func rowDetections(_ row: String, of categories: Set<Category>, _ matcher: RuleMatcher) -> [String] {
+        let cells = row.split(separator: ",", omittingEmptySubsequences: false).map { TextUnit(text: String($0)) }
+        let result = matcher.detect(group: cells)
+        var got: [String] = []
+        for (cell, found) in zip(cells, result.detections) {
+            let units = cell.utf16
+            got += found.filter { categories.contains($0.category) }.map { String(decoding: units[$0.range], as: UTF16.self) }
+        }
+        return got
     }
 
     /// The original texts the rule detected in `text` (after overlap resolution with all rules).

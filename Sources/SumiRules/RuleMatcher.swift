@@ -177,6 +177,9 @@ public final class RuleMatcher {
         for allow in allows[index] where !allow.matches(in: matched).isEmpty {
             return reject("allow パターン \(allow.pattern) に一致")
         }
+        if Placeholder.categories.contains(rule.info.category), Placeholder.isPlaceholder(text.normalized.units, range) {
+            return reject("記入例の番号（同じ数字の繰り返し）")
+        }
         let count = text.normalized.units.count
         var window = max(0, range.lowerBound - rule.contextBefore)..<min(count, range.upperBound + rule.contextAfter)
         if rule.contextSameLine {

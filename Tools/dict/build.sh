@@ -23,5 +23,6 @@ export PYTHONHASHSEED=0 PYTHONDONTWRITEBYTECODE=1
 VPY="$ROOT/$VENV/bin/python"
 "$VPY" Tools/dict/build_places.py Rules/dict/places
 "$VPY" Tools/dict/build_names.py Rules/dict/names Rules/dict/places
+"$VPY" Tools/dict/build_name_kanji.py Rules/dict/names
 "$VPY" Tools/dict/normalize_curated.py Rules/dict/sensitive Rules/dict/text
 "$VPY" Tools/dict/check_dicts.py Rules/dict

@@ -45,10 +45,14 @@ extension PersonNameRecognizer {
                     while p < n && u[p] != 0x29 && u[p] != 0x0A && p - h.end < 20 { p += 1 }
                     p += 1
                 }
+                let labelEnd = min(p, n)
                 guard p < n, u[p] == 0x20 || u[p] == 0x09 || u[p] == 0x3A else { continue }
                 while p < n && (u[p] == 0x20 || u[p] == 0x09 || u[p] == 0x3A) { p += 1 }
                 var lineEnd = p
                 while lineEnd < n && u[lineEnd] != 0x0A && u[lineEnd] != 0x0D && u[lineEnd] != 0x09 { lineEnd += 1 }
+                // 氏名（カナ） アオノアツノリ: a reading label's value is the name's reading.
+                if inlineReading(u, label: j..<labelEnd, value: p..<lineEnd, &out) { continue }
+                if isReadingLabel({ w in (j..<labelEnd).count >= w.count && string(u, j..<labelEnd).contains(String(decoding: w, as: UTF16.self)) }) { continue }
                 var itemStart = p
                 var k = p
                 while k <= lineEnd {
@@ -78,6 +82,14 @@ extension PersonNameRecognizer {
         if Script.isKatakana(u[s]) {
             var ke = s
             while ke < e && (Script.isKatakana(u[ke]) || Script.isNameJoiner(u[ke])) { ke += 1 }
+            // グエン フォン: two katakana parts with a space under a name label.
+            if ke + 1 < e, u[ke] == 0x20, Script.isKatakana(u[ke + 1]), ke - s >= 2 {
+                var k2 = ke + 1
+                while k2 < e && (Script.isKatakana(u[k2]) || Script.isNameJoiner(u[k2])) { k2 += 1 }
+                if k2 - ke > 2, k2 == e || u[k2] == 0x20 {
+                    out.append(Candidate(range: s..<k2, confidence: 0.85, reason: reason)); return
+                }
+            }
             if let r = katakanaName(u, s..<ke, requirePart: false), r == s..<ke {
                 out.append(Candidate(range: r, confidence: 0.85, reason: reason)); return
             }
@@ -94,8 +106,8 @@ extension PersonNameRecognizer {
         }
         func kanjiOnly(_ r: Range<Int>) -> Bool { r.allSatisfy { Script.isKanji(u[$0]) } }
         for (i, tok) in tokens.enumerated() {
-            if organisation(u, tok) != nil { continue }
-            if i + 1 < tokens.count, tokens[i + 1].lowerBound - tok.upperBound <= 2, kanjiOnly(tok), tok.count <= 4 {
+            if organisation(u, tok) != nil || titleWords.contains(string(u, tok)) { continue }
+            if i + 1 < tokens.count, tokens[i + 1].lowerBound - tok.upperBound <= 2, isNameKanjiRun(u, tok), tok.count <= 5 {
                 let next = tokens[i + 1]
                 let gf = givenFlags(u, next)
                 let sf = names.flags(u, tok)
@@ -104,6 +116,15 @@ extension PersonNameRecognizer {
                 if (sf.isSurname || gf.contains(.given1) || gf.contains(.givenKana)) && (gf.isGiven) {
                     out.append(Candidate(range: tok.lowerBound..<next.upperBound, confidence: 0.85, reason: reason)); return
                 }
+                // Outside the lists: both parts in a name's shape (巽浦 寿元, 藍塚 隼児).
+                let surnameOK = sf.isSurname || nameKanji.surnameShaped(u, tok)
+                let givenOK = gf.isGiven || nameKanji.givenShaped(u, next)
+                if surnameOK && givenOK && (sf.isSurname || gf.isGiven || tok.count >= 2) {
+                    out.append(Candidate(range: tok.lowerBound..<next.upperBound, confidence: 0.8, reason: reason)); return
+                }
+            }
+            if isNameKanjiRun(u, tok), !kanjiOnly(tok) || kanjiName(u, tok) == nil, shapedFullName(u, tok) {
+                out.append(Candidate(range: tok, confidence: 0.8, reason: reason)); return
             }
             if kanjiOnly(tok), let (shape, f) = kanjiName(u, tok) {
                 if shape == .given && !f.contains(.given1) { continue }

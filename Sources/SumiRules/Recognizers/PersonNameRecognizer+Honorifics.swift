@@ -12,6 +12,17 @@ extension PersonNameRecognizer {
             for h in text.hits(of: id) where h.start > 0 {
                 // 氏名, 様式, 様々, 先生方: the honorific must end the word.
                 if kanjiWord, h.end < n, Script.isKanji(u[h.end]) || u[h.end] == 0x3005 { continue }
+                // 柿ノ窪　いろみ　様: a salutation line may put a space before 様 or 殿; then the
+                // name must start the line and have a full name's shape.
+                if u[h.start - 1] == 0x20 {
+                    guard Self.spacedHonorifics.contains(word) else { continue }
+                    var e = h.start
+                    while e > 0 && u[e - 1] == 0x20 { e -= 1 }
+                    if let r = shapedNameBefore(u, e) {
+                        out.append(Candidate(range: r, confidence: confidence - 0.05, reason: "宛名の行で「\(word)」の前の氏名"))
+                    }
+                    continue
+                }
                 let end = h.start
                 let last = u[end - 1]
                 if Script.isKanji(last) {
@@ -33,6 +44,10 @@ extension PersonNameRecognizer {
                             best = (ss..<end, .full); break
                         }
                         best = (start..<end, shape); break
+                    }
+                    if best == nil, let r = shapedNameBefore(u, end) {
+                        out.append(Candidate(range: r, confidence: confidence - 0.05, reason: "敬称・役職「\(word)」の前の氏名（行頭）"))
+                        continue
                     }
                     guard var (r, shape) = best else {
                         reject(&rejections, run, "「\(word)」の前の「\(run)」は辞書の姓・名にない"); continue
@@ -64,13 +79,19 @@ extension PersonNameRecognizer {
                             break
                         }
                     }
+                    if !accepted, let r = shapedNameBefore(u, end) {
+                        out.append(Candidate(range: r, confidence: confidence - 0.1, reason: "敬称「\(word)」の前の氏名（行頭）"))
+                        accepted = true
+                    }
                     if !accepted && rejections != nil {
                         reject(&rejections, string(u, s..<end), "「\(word)」の前のかなは辞書の名にない")
                     }
                 } else if Script.isKatakana(last) || Script.isNameJoiner(last) {
                     var s = end
                     while s > 0 && end - s < 24 && (Script.isKatakana(u[s - 1]) || Script.isNameJoiner(u[s - 1])) { s -= 1 }
-                    if let r = katakanaName(u, s..<end, requirePart: false) {
+                    var found = katakanaName(u, s..<end, requirePart: false)
+                    if let wide = shapedNameBefore(u, end), wide.count > (found?.count ?? 0) { found = wide }
+                    if let r = found {
                         out.append(Candidate(range: r, confidence: confidence - 0.05, reason: "敬称・役職「\(word)」の前のカタカナ氏名"))
                     }
                 } else if Script.isLatin(last) {
@@ -81,6 +102,9 @@ extension PersonNameRecognizer {
             }
         }
     }
+
+    /// Honorifics a salutation line may put after a space (柿ノ窪　いろみ　様).
+    static let spacedHonorifics: Set<String> = ["様", "殿", "さま"]
 
     /// Records a rejected candidate for `sumi rules explain`; builds no string during a scan.
     func reject(_ rejections: inout [Rejection]?, _ text: @autoclosure () -> String, _ why: @autoclosure () -> String) {
@@ -104,9 +128,17 @@ extension PersonNameRecognizer {
                 }
                 guard Script.isKanji(u[h.start - 1]) else { continue }
                 var s = h.start
-                while s > 0 && h.start - s < 7 && (Script.isKanji(u[s - 1]) || (u[s - 1] == 0x20 && s >= 2 && Script.isKanji(u[s - 2]))) { s -= 1 }
+                while s > 0 && h.start - s < 7 && (Script.isKanji(u[s - 1]) || ((u[s - 1] == 0x20 || NameKanji.isSurnameInfix(u[s - 1])) && s >= 2 && Script.isKanji(u[s - 2]))) { s -= 1 }
                 guard s == 0 || [0x306E, 0x0A, 0x3002, 0x3001, 0x20, 0x28, 0x3000].contains(u[s - 1]) else { continue }
-                guard let (shape, f) = kanjiName(u, s..<h.start), shape == .full || (shape == .surname && f.contains(.surname1)) else { continue }
+                guard let (shape, f) = kanjiName(u, s..<h.start), shape == .full || (shape == .surname && f.contains(.surname1)) else {
+                    // 泉間琥児と申します / 梶ノ江 湊馬です: outside the lists, a full name's shape;
+                    // before です only with the space between the parts (…の課題です is prose).
+                    let spaced = (s..<h.start).contains { u[$0] == 0x20 }
+                    if (spaced || word != "です。"), shapedFullName(u, s..<h.start) {
+                        out.append(Candidate(range: s..<h.start, confidence: confidence - 0.1, reason: "自己紹介「\(word)」の前の氏名"))
+                    }
+                    continue
+                }
                 out.append(Candidate(range: s..<h.start, confidence: confidence - 0.1, reason: "自己紹介「\(word)」の前の氏名"))
             }
         }

@@ -67,6 +67,10 @@ extension PersonNameRecognizer {
             var e = p
             while e < n && e - p < 6 && Script.isKanji(u[e]) { e += 1 }
             guard closes(e), let (shape, f) = kanjiName(u, p..<e) else {
+                // 孫の綺緒ちゃん, 次男の琥玖くん: outside the lists, a given name's shape with ちゃん/くん/さん.
+                if end == nil, e < u.count, [0x3061, 0x304F, 0x3055].contains(u[e]), nameKanji.givenShaped(u, p..<e) {
+                    return p..<e
+                }
                 if end == nil { reject(&rejections, string(u, p..<e), "続柄「\(relation)」の後だが辞書の名にない") }
                 return nil
             }
@@ -96,6 +100,11 @@ extension PersonNameRecognizer {
                 if (k == e || (end == nil && Self.particles.contains(next))) && closes(k) { return p..<k }
             }
             k -= 1
+        }
+        // 夫（はるご）: inside the parenthesis a kana given name's shape is enough.
+        if end != nil, Script.isHiragana(c), closes(e), nameKanji.givenShaped(u, p..<e),
+           !kanaStop.contains(string(u, p..<e)), !cellStop.contains(string(u, p..<e)) {
+            return p..<e
         }
         if end == nil { reject(&rejections, string(u, p..<e), "続柄「\(relation)」の後だが辞書の名にない") }
         return nil

@@ -22,11 +22,15 @@ struct PersonNameRecognizer: Recognizer {
     let kanaStop: Set<String>
     let foreignParts: Set<String>
     let romajiStop: Set<String>
+    let titleWords: Set<String>
+    let readingLabels: [[UInt16]]
+    let readingLabelExclude: [[UInt16]]
+    let nameKanji: NameKanji
     let confidence: Double
 
     var info: RuleInfo { rules[0] }
 
-    init(file: PersonNameFile, path: String, names: NameLexicon, context: PersonContext,
+    init(file: PersonNameFile, path: String, names: NameLexicon, nameKanji: NameKanji = NameKanji(), context: PersonContext,
          normalizer: TextNormalizer, lexicon: LexiconBuilder) throws {
         rules = try file.rules.map { try $0.info(file: path) }
         guard rules.count == 1, rules[0].category == .personName else {
@@ -49,6 +53,10 @@ struct PersonNameRecognizer: Recognizer {
         kanaStop = Set(file.kanaStopwords)
         foreignParts = RecognizerConfig.normalizedSet(file.foreignNameParts, normalizer)
         romajiStop = Set(file.romajiStopwords.map { $0.uppercased() })
+        titleWords = RecognizerConfig.normalizedSet(file.titles, normalizer)
+        readingLabels = RecognizerConfig.normalizedSet(file.readingLabels ?? [], normalizer).sorted().map { Array($0.utf16) }
+        readingLabelExclude = RecognizerConfig.normalizedSet(file.readingLabelExclude ?? [], normalizer).sorted().map { Array($0.utf16) }
+        self.nameKanji = nameKanji
     }
 
     struct Candidate {
@@ -63,6 +71,8 @@ struct PersonNameRecognizer: Recognizer {
         var found: [Candidate] = []
         u.withUnsafeBufferPointer { buf in
             fieldCell(text, buf, &found, &rejections)
+            readingCell(text, buf, &found)
+            signatureLines(buf, &found)
             pairs(buf, &found)
             honorificContext(text, buf, &found, &rejections)
             relationContext(text, buf, &found, &rejections)

@@ -18,7 +18,9 @@ enum PersonRecognizers {
 
         let namePath = "recognizers/person_name.yaml"
         if let file = try RecognizerConfig.read(PersonNameFile.self, directory, namePath), wanted(file.rules.map(\.id)) {
-            let r = try PersonNameRecognizer(file: file, path: namePath, names: dictionaries.names ?? NameLexicon(), context: context,
+            let nameKanji = try NameKanji.load(directory: directory, thresholds: file.nameShape ?? .standard)
+            let r = try PersonNameRecognizer(file: file, path: namePath, names: dictionaries.names ?? NameLexicon(),
+                                             nameKanji: nameKanji, context: context,
                                              normalizer: normalizer, lexicon: lexicon)
             loaded.recognizers.append(r)
         }

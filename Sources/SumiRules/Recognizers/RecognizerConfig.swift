@@ -73,9 +73,16 @@ struct PersonNameFile: Codable, Sendable {
     var romajiStopwords: [String]
     /// Self-introductions after a name: 等々力の髙橋です, 山田と申します.
     var selfIntroductions: [String]?
+    /// Reading fields and columns (フリガナ, カナ, 口座名義（カナ）): their kana values are the name's reading.
+    var readingLabels: [String]?
+    /// Reading fields of organisations (団体名フリガナ, 施設名カナ).
+    var readingLabelExclude: [String]?
+    /// How often a kanji must occur in the name lists to make a name outside them (NameKanji).
+    var nameShape: NameKanji.Thresholds?
 
     enum CodingKeys: String, CodingKey {
         case selfIntroductions = "self_introductions"
+        case readingLabels = "reading_labels", readingLabelExclude = "reading_label_exclude", nameShape = "name_shape"
         case rules, honorifics, titles
         case honorificStopwords = "honorific_stopwords"
         case fieldLabels = "field_labels"
