@@ -48,9 +48,7 @@ peak() {
 
 # corpus_python: a Python with reportlab and xlsxwriter (the corpus venv, built if missing).
 corpus_python() {
-  local py="$repo/Tools/.venv-corpus/bin/python"
-  [ -x "$py" ] || bash Tools/corpus/build.sh >/dev/null
-  echo "$py"
+  bash "$repo/Tools/corpus/venv.sh"
 }
 
 # corpus_copies DIR N: N files under DIR made of copies of every Corpus/eval and Corpus/samples

@@ -6,7 +6,6 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 venv="$repo/Tools/.venv-corpus"
-py="${PYTHON:-python3}"
 
 if ! command -v pdftotext >/dev/null 2>&1 || ! command -v pdfinfo >/dev/null 2>&1; then
   echo "build.sh: installing poppler-utils (pdftotext/pdfinfo) for check_truth.py" >&2
@@ -14,13 +13,7 @@ if ! command -v pdftotext >/dev/null 2>&1 || ! command -v pdfinfo >/dev/null 2>&
   else sudo apt-get update -qq && sudo apt-get install -y -qq poppler-utils poppler-data >/dev/null; fi
 fi
 
-stamp="$venv/.requirements.sha"
-want="$(sha256sum "$here/requirements.txt" | cut -d' ' -f1)"
-if [ ! -x "$venv/bin/python" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
-  "$py" -m venv "$venv"
-  "$venv/bin/pip" install -q --disable-pip-version-check -r "$here/requirements.txt"
-  echo "$want" > "$stamp"
-fi
+bash "$here/venv.sh" >/dev/null
 
 export PYTHONHASHSEED=0 SOURCE_DATE_EPOCH=1743465600
 "$venv/bin/python" "$here/generate.py" --corpus "$repo/Corpus" "$@"

@@ -14,7 +14,6 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 venv="$repo/Tools/.venv-corpus"
-py="${PYTHON:-python3}"
 
 need=()
 command -v pdftotext >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1 || need+=(poppler-utils poppler-data)
@@ -28,23 +27,7 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
-# Same venv and stamp as build.sh, so the two scripts never fight over it.
-stamp="$venv/.requirements.sha"
-want="$(sha256sum "$here/requirements.txt" | cut -d' ' -f1)"
-if [ ! -x "$venv/bin/python" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
-  "$py" -m venv "$venv"
-  "$venv/bin/pip" install -q --disable-pip-version-check -r "$here/requirements.txt"
-  echo "$want" > "$stamp"
-fi
-extra="$here/requirements-hostile.txt"
-if [ -f "$extra" ]; then
-  xstamp="$venv/.requirements-hostile.sha"
-  xwant="$(sha256sum "$extra" | cut -d' ' -f1)"
-  if [ "$(cat "$xstamp" 2>/dev/null)" != "$xwant" ]; then
-    "$venv/bin/pip" install -q --disable-pip-version-check -r "$extra"
-    echo "$xwant" > "$xstamp"
-  fi
-fi
+bash "$here/venv.sh" requirements-hostile.txt >/dev/null
 
 export PYTHONHASHSEED=0 SOURCE_DATE_EPOCH=1743465600
 "$venv/bin/python" "$here/hostile_cases.py" --corpus "$repo/Corpus" "$@"

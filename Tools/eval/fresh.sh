@@ -27,30 +27,15 @@ while [ $# -gt 0 ]; do
 done
 [[ "$seed" =~ ^[0-9]+$ ]] || { echo "fresh.sh: --seed N is required (a non-negative integer)" >&2; exit 2; }
 
-# ---- the corpus venv, exactly as Tools/corpus/build.sh makes it (plus requirements-fresh.txt if present)
+# ---- the corpus venv (Tools/corpus/venv.sh, plus requirements-fresh.txt if present)
 venv="$repo/Tools/.venv-corpus"
-py="${PYTHON:-python3}"
 here="$repo/Tools/corpus"
 if ! command -v pdftotext >/dev/null 2>&1 || ! command -v pdfinfo >/dev/null 2>&1; then
   echo "fresh.sh: installing poppler-utils (pdftotext/pdfinfo) for check_truth.py" >&2
   if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq poppler-utils poppler-data >/dev/null
   else sudo apt-get update -qq && sudo apt-get install -y -qq poppler-utils poppler-data >/dev/null; fi
 fi
-stamp="$venv/.requirements.sha"
-want="$(sha256sum "$here/requirements.txt" | cut -d' ' -f1)"
-if [ ! -x "$venv/bin/python" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
-  "$py" -m venv "$venv"
-  "$venv/bin/pip" install -q --disable-pip-version-check -r "$here/requirements.txt"
-  echo "$want" > "$stamp"
-fi
-if [ -f "$here/requirements-fresh.txt" ]; then
-  fstamp="$venv/.requirements-fresh.sha"
-  fwant="$(sha256sum "$here/requirements-fresh.txt" | cut -d' ' -f1)"
-  if [ "$(cat "$fstamp" 2>/dev/null)" != "$fwant" ]; then
-    "$venv/bin/pip" install -q --disable-pip-version-check -r "$here/requirements-fresh.txt"
-    echo "$fwant" > "$fstamp"
-  fi
-fi
+bash "$here/venv.sh" requirements-fresh.txt >/dev/null
 
 # ---- binaries: SUMI_BIN, or build them
 if [ -n "${SUMI_BIN:-}" ]; then

@@ -22,7 +22,7 @@ if [ ! -x "$venv/bin/python" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; 
   echo "$want" > "$stamp"
 fi
 corpus_py="$repo/Tools/.venv-corpus/bin/python"
-[ -x "$corpus_py" ] || bash "$repo/Tools/corpus/build.sh" >/dev/null
+bash "$repo/Tools/corpus/venv.sh" >/dev/null
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 artifacts="$repo/.build/report-artifacts"; mkdir -p "$artifacts"
 "$corpus_py" "$repo/Tools/bench/make_text_pdf.py" "$work/three-pages.pdf" 3
