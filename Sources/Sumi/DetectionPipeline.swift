@@ -31,6 +31,9 @@ final class DetectionPipeline: @unchecked Sendable {
     private let started = DispatchTime.now().uptimeNanoseconds
     private var deadlineSettled = false
     private var timedOut = false
+    /// What the file has shown so far (a seating chart's title), in document order: batches
+    /// run one at a time, in order, so each group gets the context of everything before it.
+    private var tracker: DocumentContextTracker?
 
     /// Small enough that extraction and rules overlap early in a file (a 100-page PDF is
     /// about 400,000 characters), large enough that the hand-offs cost nothing.
@@ -81,7 +84,9 @@ final class DetectionPipeline: @unchecked Sendable {
             if loaded > started { deadline = d.extended(byNanoseconds: loaded - started) }
         }
         let builder = self.builder
-        let results = pool.detect(work, threads: threads, deadline: deadline) { units, result in
+        if tracker == nil, let ruleSet = try? pool.rules.wait() { tracker = DocumentContextTracker(ruleSet) }
+        let contexts = work.map { tracker?.observe($0) ?? DocumentContext() }
+        let results = pool.detect(work, contexts: contexts, threads: threads, deadline: deadline) { units, result in
             (zip(units, result.detections).flatMap { builder.findings($1, in: $0) }, result.notices, result.timedOut)
         }
         for (findings, groupNotices, late) in results {
@@ -117,22 +122,24 @@ final class MatcherPool: @unchecked Sendable {
 
     /// Runs the rules on groups on up to `threads` cores, each with its own matcher, and
     /// `then` on each group's result on the same core; the outputs in input order.
-    func detect<T>(_ groups: [[TextUnit]], threads: Int, deadline: Deadline? = nil,
+    /// `contexts[i]` is what the document showed up to group `i`.
+    func detect<T>(_ groups: [[TextUnit]], contexts: [DocumentContext], threads: Int, deadline: Deadline? = nil,
                    then: @Sendable ([TextUnit], RuleMatcher.GroupResult) -> T) -> [T] {
         let workers = min(threads, groups.count)
         // Rules that failed to load find nothing; the caller reports the load error instead.
-        @Sendable func detect(_ m: RuleMatcher?, _ g: [TextUnit]) -> RuleMatcher.GroupResult {
+        @Sendable func detect(_ m: RuleMatcher?, _ i: Int) -> RuleMatcher.GroupResult {
+            let g = groups[i]
             if deadline?.hasPassed == true {
                 var skipped = RuleMatcher.GroupResult(nothingIn: g.count)
                 skipped.timedOut = true
                 return skipped
             }
-            return m?.detect(group: g, deadline: deadline) ?? RuleMatcher.GroupResult(nothingIn: g.count)
+            return m?.detect(group: g, deadline: deadline, document: contexts[i]) ?? RuleMatcher.GroupResult(nothingIn: g.count)
         }
         if workers <= 1 {
             let m = acquire()
             defer { m.map(release) }
-            return groups.map { then($0, detect(m, $0)) }
+            return groups.indices.map { then(groups[$0], detect(m, $0)) }
         }
         let slots = ResultSlots<T>(count: groups.count)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -140,7 +147,7 @@ final class MatcherPool: @unchecked Sendable {
             defer { m.map(release) }
             var i = worker
             while i < groups.count {
-                slots.set(i, then(groups[i], detect(m, groups[i])))
+                slots.set(i, then(groups[i], detect(m, i)))
                 i += workers
             }
         }

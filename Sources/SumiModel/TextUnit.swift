@@ -31,6 +31,24 @@ public struct TextUnit: Sendable {
         }
     }
 
+    /// The text up to its first line break, if that is at most `limit` UTF-16 units long;
+    /// nil for a longer first line. Reads only the start, whatever the unit's size.
+    public func firstLine(limit: Int) -> String? {
+        func line<C: Collection>(_ c: C) -> String? where C.Element == UInt16 {
+            var units: [UInt16] = []
+            for x in c {
+                if x == 0x0A || x == 0x0D { break }
+                if units.count == limit { return nil }
+                units.append(x)
+            }
+            return String(decoding: units, as: UTF16.self)
+        }
+        switch storage {
+        case .string(let s): return line(s.utf16)
+        case .utf16(let u): return line(u)
+        }
+    }
+
     private enum Storage: Sendable {
         case string(String)
         case utf16([UInt16])

@@ -12,6 +12,8 @@ public final class AnalyzedText {
     /// Lexicon literals that occur in the field label: asked per rule and unit, so looked
     /// up once (a spreadsheet gives every cell a label; String.contains per rule was slow).
     public let labelLiterals: Set<Int32>
+    /// What the document around this unit has shown so far (a seating chart's title).
+    public internal(set) var document = DocumentContext()
     /// Hit start positions per literal id, sorted, for window look-ups.
     private var positions: [Int32: [AhoCorasick.Hit]] = [:]
     private var sentenceCache: [Int]?

@@ -8,6 +8,7 @@ enum BuiltinRecognizers {
     struct Loaded {
         var recognizers: [any Recognizer] = []
         var groupRecognizers: [any GroupRecognizer] = []
+        var documentCues = DocumentCues()
     }
 
     static func load(directory: URL, normalizer: TextNormalizer, lexicon: LexiconBuilder,

@@ -75,7 +75,13 @@ public final class RuleMatcher {
     ///
     /// `deadline` (a file's time limit) is checked between rules, so that one long unit
     /// cannot carry a scan far past its limit; when it passes, the result says `timedOut`.
-    public func detect(group units: [TextUnit], explain: Bool = false, deadline: Deadline? = nil) -> GroupResult {
+    ///
+    /// `document` is what the file has shown before this group (`DocumentContextTracker`);
+    /// without it, the group's own units are all the context there is.
+    public func detect(group units: [TextUnit], explain: Bool = false, deadline: Deadline? = nil,
+                       document: DocumentContext? = nil) -> GroupResult {
+        var tracker = DocumentContextTracker(seatingTitles: ruleSet.documentCues.seatingChartTitles)
+        let document = document ?? tracker.observe(units)
         var rejections: [Rejection]? = explain ? [] : nil
         var timedOut = false
         // Normalizing is a pass over the text too: a row of 100 cells of 32 K characters
@@ -84,7 +90,9 @@ public final class RuleMatcher {
         analyzed.reserveCapacity(units.count)
         for unit in units {
             if deadline?.hasPassed == true { timedOut = true; break }
-            analyzed.append(analyze(unit))
+            let text = analyze(unit)
+            text.document = document
+            analyzed.append(text)
         }
         var perUnit: [[Detection]] = []
         units: for text in analyzed {

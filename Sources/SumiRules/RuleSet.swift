@@ -15,6 +15,8 @@ public final class RuleSet: Sendable {
     let rules: [CompiledRule]
     public let recognizers: [any Recognizer]
     public let groupRecognizers: [any GroupRecognizer]
+    /// Words that tell a document's kind (a seating chart), for `DocumentContextTracker`.
+    public let documentCues: DocumentCues
     let lexicon: AhoCorasick
     let literals: [String]
 
@@ -99,6 +101,7 @@ public final class RuleSet: Sendable {
         }
         recognizers = loaded.recognizers
         groupRecognizers = loaded.groupRecognizers
+        documentCues = loaded.documentCues
         self.literals = lexicon.literals
         version = dictionaries.version
         self.lexicon = lexicon.build()

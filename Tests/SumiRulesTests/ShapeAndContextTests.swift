@@ -49,6 +49,25 @@ final class ShapeAndContextTests: XCTestCase {
         XCTAssertEqual(try found(.personName, in: "市の課題です。"), [])
     }
 
+    // MARK: seating charts
+
+    func testSeatLabelsAreNamesOnlyInASeatingChart() throws {
+        let set = try RulePackTests.shipped()
+        let matcher = RuleMatcher(set)
+        var tracker = DocumentContextTracker(set)
+        let title = [TextUnit(text: "教育政策課 座席表（令和6年1月27日現在）")]
+        let seats = [TextUnit(text: "金澤\t鴨ノ原（会計年度）\t幸田 内線1685\t鷲ノ沢 課長補佐\n書庫　打合せ　窓口")]
+        XCTAssertTrue(tracker.observe(title).seatingChart)
+        let units = Array(seats[0].text.utf16)
+        let inChart = matcher.detect(group: seats, document: tracker.observe(seats)).detections[0]
+            .filter { $0.category == .personName }.map { String(decoding: units[$0.range], as: UTF16.self) }
+        XCTAssertEqual(inChart, ["金澤", "鴨ノ原", "幸田", "鷲ノ沢"])
+        XCTAssertEqual(try found(.personName, in: seats[0].text), [])
+        // A comment that mentions the chart does not make the document one.
+        var other = DocumentContextTracker(set)
+        XCTAssertFalse(other.observe([TextUnit(text: "座席表を更新しました", source: .comment)]).seatingChart)
+    }
+
     // MARK: placeholders
 
     func testAllSameDigitNumbersOfBlankFormsAreNotFindings() throws {

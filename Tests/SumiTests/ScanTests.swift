@@ -121,6 +121,20 @@ final class ScanTests: XCTestCase {
         XCTAssertFalse(bare.findings.contains { $0.category == .phone })
     }
 
+    /// A seating chart names its staff by surname only, one per seat; the title row says so,
+    /// and the rows after it are read in its light (DocumentContextTracker through the pipeline).
+    func testSeatingChartTitleMakesSeatLabelsNamesInLaterRows() throws {
+        let rows = "福本 内線3919,国分（会計年度）,複合機\n主査 田嶋,シュレッダー,牛田\n"
+        let chart = try scan(write("seats.csv", Array(("福祉総務課 座席表（令和6年4月1日現在）,,\n" + rows).utf8)))
+        let names = chart.findings.filter { $0.category == .personName }
+        XCTAssertEqual(names.map(\.text), ["福本", "国分", "田嶋", "牛田"])
+        XCTAssertEqual(names.first?.location.cell, "A2")
+        XCTAssertEqual(names.last?.location.cell, "C3")
+        // The same rows without the title are not a seating chart.
+        let plain = try scan(write("rows.csv", Array(("場所,備考,予備\n" + rows).utf8)))
+        XCTAssertFalse(plain.findings.contains { ["福本", "国分", "牛田"].contains($0.text) })
+    }
+
     func testHTMLHiddenPartsAreReadWithTheirSource() throws {
         let html = """
         <html><head><meta charset="utf-8"><meta name="author" content="kanri@example.lg.jp"></head>

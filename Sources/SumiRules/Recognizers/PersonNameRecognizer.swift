@@ -26,11 +26,14 @@ struct PersonNameRecognizer: Recognizer {
     let readingLabels: [[UInt16]]
     let readingLabelExclude: [[UInt16]]
     let nameKanji: NameKanji
+    /// Seat labels of a seating chart (recognizers/seating_chart.yaml); empty without the file.
+    let seats: SeatingChart
     let confidence: Double
 
     var info: RuleInfo { rules[0] }
 
-    init(file: PersonNameFile, path: String, names: NameLexicon, nameKanji: NameKanji = NameKanji(), context: PersonContext,
+    init(file: PersonNameFile, path: String, names: NameLexicon, nameKanji: NameKanji = NameKanji(),
+         seats: SeatingChart = SeatingChart(), context: PersonContext,
          normalizer: TextNormalizer, lexicon: LexiconBuilder) throws {
         rules = try file.rules.map { try $0.info(file: path) }
         guard rules.count == 1, rules[0].category == .personName else {
@@ -57,6 +60,7 @@ struct PersonNameRecognizer: Recognizer {
         readingLabels = RecognizerConfig.normalizedSet(file.readingLabels ?? [], normalizer).sorted().map { Array($0.utf16) }
         readingLabelExclude = RecognizerConfig.normalizedSet(file.readingLabelExclude ?? [], normalizer).sorted().map { Array($0.utf16) }
         self.nameKanji = nameKanji
+        self.seats = seats
     }
 
     struct Candidate {
@@ -79,6 +83,7 @@ struct PersonNameRecognizer: Recognizer {
             inlineLabelContext(text, buf, &found)
             selfIntroductionContext(text, buf, &found)
             foreignNames(buf, &found)
+            seatLabels(text, buf, &found)
         }
         for c in Self.longestFirst(found) {
             detections.append(Detection(

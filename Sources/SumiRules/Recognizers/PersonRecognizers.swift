@@ -19,8 +19,13 @@ enum PersonRecognizers {
         let namePath = "recognizers/person_name.yaml"
         if let file = try RecognizerConfig.read(PersonNameFile.self, directory, namePath), wanted(file.rules.map(\.id)) {
             let nameKanji = try NameKanji.load(directory: directory, thresholds: file.nameShape ?? .standard)
+            var seats = SeatingChart()
+            if let seatFile = try RecognizerConfig.read(SeatingChart.File.self, directory, SeatingChart.path) {
+                seats = SeatingChart(file: seatFile, normalizer: normalizer)
+                loaded.documentCues.seatingChartTitles = seatFile.titles
+            }
             let r = try PersonNameRecognizer(file: file, path: namePath, names: dictionaries.names ?? NameLexicon(),
-                                             nameKanji: nameKanji, context: context,
+                                             nameKanji: nameKanji, seats: seats, context: context,
                                              normalizer: normalizer, lexicon: lexicon)
             loaded.recognizers.append(r)
         }
