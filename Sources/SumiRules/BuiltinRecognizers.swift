@@ -22,6 +22,9 @@ enum BuiltinRecognizers {
         if let address = try AddressRecognizer.load(directory: directory, normalizer: normalizer, lexicon: lexicon,
                                                     gazetteer: dictionaries.gazetteer), wanted(address) {
             loaded.recognizers.append(address)
+            if let postal = try PostalBeforeAddressRecognizer.load(directory: directory), wanted(postal) {
+                loaded.recognizers.append(postal)
+            }
         }
         try PersonRecognizers.load(directory: directory, normalizer: normalizer, lexicon: lexicon,
                                    dictionaries: dictionaries, only: only, into: &loaded)

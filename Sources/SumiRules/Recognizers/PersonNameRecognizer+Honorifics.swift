@@ -30,6 +30,19 @@ extension PersonNameRecognizer {
                     let run = string(u, rs..<end)   // short: at most 10 units
                     if honorificStop.contains(run) { reject(&rejections, run, "「\(run)\(word)」は呼びかけ・一般語"); continue }
                     if let org = organisation(u, rs..<end) { reject(&rejections, run, "組織名（「\(org)」で終わる）に続く「\(word)」"); continue }
+                    // 【霧橋委員】, 【岬宮会長】 at the start of a line: a surname outside the lists,
+                    // whole, rather than the listed surname at its end (宮) or nothing.
+                    // Not before 課長, 部長 …: 財政課長 is a department's head (財政課 + 長).
+                    let whole = nameRunStart(u, end, limit: 5)
+                    let lineStart = whole == 0 || [0x0A, 0x0D, 0x3010, 0x28, 0xFF08].contains(u[whole - 1])
+                    let departmentHead = [0x8AB2, 0x90E8, 0x4FC2, 0x5BA4, 0x5C40, 0x6240].contains(u[h.start])
+                    if end - whole >= 2, lineStart, !departmentHead, kanjiName(u, whole..<end) == nil,
+                       organisation(u, whole..<end) == nil, !honorificStop.contains(string(u, whole..<end)),
+                       nameKanji.surnameShaped(u, whole..<end) {
+                        out.append(Candidate(range: whole..<end, confidence: confidence - 0.05,
+                                             reason: "行頭で敬称・役職「\(word)」の前の姓"))
+                        continue
+                    }
                     var best: (Range<Int>, Shape)? = nil
                     for start in rs..<end {
                         guard let (shape, f) = kanjiName(u, start..<end) else { continue }

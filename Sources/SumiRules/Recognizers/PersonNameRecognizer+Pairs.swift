@@ -34,6 +34,8 @@ extension PersonNameRecognizer {
                 for k in stride(from: e - 1, to: s, by: -1) {
                     let gf = names.flags(u, k..<e)
                     guard gf.contains(.given1) else { continue }
+                    // 垣内町, 大谷町: a surname-like town and 町 (a listed given name) is a place.
+                    if e - k == 1, [0x753A, 0x6751, 0x5E02, 0x533A, 0x90E1].contains(u[k]) { continue }
                     let sf = names.flags(u, s..<k)
                     if sf.contains(.surname1) && !(sf.contains(.surnameCommon) && gf.contains(.givenCommon)) {
                         out.append(Candidate(range: s..<e, confidence: 0.8,

@@ -106,6 +106,10 @@ struct SensitiveFactRecognizer: Recognizer {
                 if h.start > 0 && (Script.isLatin(u[h.start - 1]) || Script.isDigit(u[h.start - 1])) { continue }
                 if h.end < u.count && (Script.isLatin(u[h.end]) || Script.isDigit(u[h.end])) { continue }
             }
+            // ガン in ガンバータル・バータル: a katakana term inside a longer katakana word is not
+            // that word (a Mongolian name was reported as a disease on a fresh minutes file).
+            if Script.isKatakana(u[h.end - 1]), h.end < u.count, Script.isKatakana(u[h.end]), u[h.end] != 0x30FB { continue }
+            if Script.isKatakana(u[h.start]), h.start > 0, Script.isKatakana(u[h.start - 1]), u[h.start - 1] != 0x30FB { continue }
             raw.append(Candidate(range: h.start..<h.end, term: t))
         }
         raw.sort { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.range.count > $1.range.count }
