@@ -144,8 +144,9 @@ struct PersonContext: Sendable {
         return out
     }
 
-    /// ○ ◯ ● ◎ before a speaker's name in minutes.
-    static let speakerMarks: Set<UInt16> = [0x25CB, 0x25EF, 0x25CF, 0x25CE]
+    /// ○ ◯ ● ◎ before a speaker's name in minutes, and 【 of 【霧橋委員】 (the speaker label
+    /// of fresh minutes: the speaker's name had tied 移動支援 and ショートステイ to them).
+    static let speakerMarks: Set<UInt16> = [0x25CB, 0x25EF, 0x25CF, 0x25CE, 0x3010]
 
     /// A speaker's name in minutes (○伊藤委員, or 伊藤委員： at the start of a line) names who
     /// speaks, not the subject of what is said: it does not tie a fact to a person.

@@ -117,6 +117,10 @@ struct SensitiveFile: Codable, Sendable {
     var rowCellMaxLength: Int?
     /// Kinds of term (dict/sensitive `kind` column) that the sentence before may tie to a person.
     var previousSentenceKinds: [String]?
+    /// Kinds that follow the previous sentence's person only when a predicate of one's own
+    /// state comes right after the term (生活保護を受けています), and those predicates.
+    var statePredicateKinds: [String]?
+    var statePredicates: [String]?
     /// How many sentences back, within the paragraph, may name the person (default 1).
     var previousSentenceLimit: Int?
     /// A sentence starting with one of these (【区の考え方】) speaks for someone else: it is not tied to the sentence before.
@@ -139,6 +143,7 @@ struct SensitiveFile: Codable, Sendable {
         case generalBefore = "general_before"
         case rowCellMaxLength = "row_cell_max_length"
         case previousSentenceKinds = "previous_sentence_kinds"
+        case statePredicateKinds = "state_predicate_kinds", statePredicates = "state_predicates"
         case previousSentenceLimit = "previous_sentence_limit"
         case previousSentenceBreaks = "previous_sentence_breaks"
         case residenceRules = "residence_rules"

@@ -32,6 +32,8 @@ struct SensitiveFactRecognizer: Recognizer {
     let rowCellMaxLength: Int
     let previousSentenceKinds: Set<String>
     let previousSentenceLimit: Int
+    let statePredicateKinds: Set<String>
+    let statePredicates: [[UInt16]]
     let previousSentenceBreaks: [[UInt16]]
     let residenceRules: Set<String>
     let formLabels: [(word: String, units: [UInt16])]
@@ -44,6 +46,8 @@ struct SensitiveFactRecognizer: Recognizer {
         rowCellMaxLength = file.rowCellMaxLength ?? 60
         previousSentenceKinds = Set(file.previousSentenceKinds ?? [])
         previousSentenceLimit = file.previousSentenceLimit ?? 1
+        statePredicateKinds = Set(file.statePredicateKinds ?? [])
+        statePredicates = RecognizerConfig.normalizedSet(file.statePredicates ?? [], normalizer).map { Array($0.utf16) }
         previousSentenceBreaks = (file.previousSentenceBreaks ?? []).map { Array(normalizer.normalize($0).units) }.filter { !$0.isEmpty }
         residenceRules = Set(file.residenceRules ?? [])
         formLabels = RecognizerConfig.normalizedSet(file.formLabels ?? [], normalizer).sorted { $0.count > $1.count }.map { ($0, Array($0.utf16)) }
@@ -125,6 +129,17 @@ struct SensitiveFactRecognizer: Recognizer {
         return out
     }
 
+    /// 生活保護を受けて / を受給して / 受給中: a predicate of the writer's own state right after the
+    /// term. Welfare named after a sentence about a person is that person's only with one
+    /// (現在、生活保護を受給しています); 生活保護の制度を周知して is policy and stays out.
+    func statePredicateFollows(_ u: [UInt16], _ end: Int) -> Bool {
+        statePredicates.contains { p in
+            guard end + p.count <= u.count else { return false }
+            for k in 0..<p.count where u[end + k] != p[k] { return false }
+            return true
+        }
+    }
+
     /// 2級, (A), B1, 1度, 3: a grade right after a certificate or care level.
     func gradeEnd(_ u: [UInt16], _ start: Int) -> Int {
         var p = start
@@ -196,7 +211,7 @@ struct SensitiveFactRecognizer: Recognizer {
             // next line (対象児童：ひなたさん⏎状況：てんかんの服薬…). The sentence just before,
             // in the same paragraph, may carry the link.
             // Up to `previousSentenceLimit` sentences back (状況：現在保護観察中。窃盗による少年院送致歴あり。).
-            if previousSentenceKinds.contains(c.term.kind),
+            if previousSentenceKinds.contains(c.term.kind) || (statePredicateKinds.contains(c.term.kind) && statePredicateFollows(text.units, c.range.upperBound)),
                !previousSentenceBreaks.contains(where: { PersonContext.hasPrefix(text.units, at: sentence.lowerBound, $0) }) {
                 var current = sentence
                 var link: PersonContext.Link? = nil
