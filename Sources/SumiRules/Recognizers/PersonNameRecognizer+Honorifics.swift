@@ -34,7 +34,9 @@ extension PersonNameRecognizer {
                     // whole, rather than the listed surname at its end (宮) or nothing.
                     // Not before 課長, 部長 …: 財政課長 is a department's head (財政課 + 長).
                     let whole = nameRunStart(u, end, limit: 5)
-                    let lineStart = whole == 0 || [0x0A, 0x0D, 0x3010, 0x28, 0xFF08].contains(u[whole - 1])
+                    // Line start, 【 or ( , or a speaker mark of minutes (○ ◯ ● ◎ ◆ ◇ ■ □).
+                    let lineStart = whole == 0 || [0x0A, 0x0D, 0x3010, 0x28, 0xFF08, 0x25CB, 0x25EF, 0x25CF, 0x25CE,
+                                                   0x25C6, 0x25C7, 0x25A0, 0x25A1].contains(u[whole - 1])
                     let departmentHead = [0x8AB2, 0x90E8, 0x4FC2, 0x5BA4, 0x5C40, 0x6240].contains(u[h.start])
                     if end - whole >= 2, lineStart, !departmentHead, kanjiName(u, whole..<end) == nil,
                        organisation(u, whole..<end) == nil, !honorificStop.contains(string(u, whole..<end)),

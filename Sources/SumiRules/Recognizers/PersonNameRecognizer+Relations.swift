@@ -52,6 +52,22 @@ extension PersonNameRecognizer {
         }
     }
 
+    /// （上野毛在住、小学4年）, （小3）, （年長）: a parenthesis at `p` that says where a person lives
+    /// or which school year they are in, as opposed to 将来（10年後）.
+    func personParenthesis(_ u: UnsafeBufferPointer<UInt16>, at p: Int) -> Bool {
+        guard p < u.count, u[p] == 0x28 else { return false }
+        var q = p + 1
+        while q < u.count && q - p < 30 && u[q] != 0x29 && u[q] != 0x0A { q += 1 }
+        guard q < u.count, u[q] == 0x29 else { return false }
+        let inside = string(u, (p + 1)..<q)
+        if Self.personParenthesisWords.contains(where: { inside.contains($0) }) { return true }
+        // 小3, 中2, 高1
+        for k in (p + 1)..<(q - 1) where [0x5C0F, 0x4E2D, 0x9AD8].contains(u[k]) && Script.isDigit(u[k + 1]) { return true }
+        return false
+    }
+
+    static let personParenthesisWords = ["在住", "小学", "中学", "高校", "年生", "年長", "年中", "年少", "歳", "代"]
+
     /// A given name at `p` after a relation word. With `end` (inside a parenthesis) the name
     /// must be followed by ・ 、 , ) or a space before `end`.
     func givenAfterRelation(_ u: UnsafeBufferPointer<UInt16>, _ p: Int, _ relation: String, end: Int?,
@@ -71,13 +87,22 @@ extension PersonNameRecognizer {
                 if end == nil, e < u.count, [0x3061, 0x304F, 0x3055].contains(u[e]), nameKanji.givenShaped(u, p..<e) {
                     return p..<e
                 }
+                // 母（綺衣）, 義父（峻馬・93歳）: alone in the parenthesis after a relation; 娘の栞世（13歳）:
+                // followed by an age. Two or more kanji in a given name's shape.
+                // Inside the parenthesis only alone and of two kanji: 兄（太子堂、52歳） is a town.
+                if e - p >= 2, nameKanji.givenShaped(u, p..<e), !cellStop.contains(string(u, p..<e)),
+                   end != nil ? (e - p == 2 && e < u.count && u[e] == 0x29) : ageParenthesis(u, at: e) {
+                    return p..<e
+                }
                 if end == nil { reject(&rejections, string(u, p..<e), "続柄「\(relation)」の後だが辞書の名にない") }
                 return nil
             }
             // 息子の学が vs 息子の学校: an everyday word needs ちゃん/くん/さん or a parenthesis after it.
             if shape == .given && f.contains(.givenCommon) && !f.contains(.given2) && end == nil {
                 let next = e < u.count ? u[e] : 0
-                if !(next == 0x28 || next == 0x3061 || next == 0x304F || next == 0x3055) {
+                // The parenthesis must be about the person (（10歳）, （小3）), not 将来（10年後）.
+                let aboutPerson = next == 0x28 && (ageParenthesis(u, at: e) || personParenthesis(u, at: e))
+                if !(aboutPerson || next == 0x3061 || next == 0x304F || next == 0x3055) {
                     reject(&rejections, string(u, p..<e), "続柄「\(relation)」の後だが一般語としても使われる")
                     return nil
                 }

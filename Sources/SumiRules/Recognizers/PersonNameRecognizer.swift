@@ -139,8 +139,10 @@ struct PersonNameRecognizer: Recognizer {
         String(decoding: UnsafeBufferPointer(rebasing: u[r]), as: UTF16.self)
     }
 
-    /// The kanji run ends with an organisation word (株式会社, 建設, 中学校).
+    /// The kanji run ends with an organisation word (株式会社, 建設, 中学校), and is not itself a
+    /// listed surname: 岡部, 服部, 阿部 end with 部 and are people (【岡部委員】 was missed).
     func organisation(_ u: UnsafeBufferPointer<UInt16>, _ r: Range<Int>) -> String? {
+        if r.count <= 3, names.flags(u, r).isSurname { return nil }
         for w in organisationWords where w.count <= r.count {
             var ok = true
             for k in 0..<w.count where u[r.upperBound - w.count + k] != w[k] { ok = false; break }
