@@ -31,17 +31,17 @@ public struct TextUnit: Sendable {
         }
     }
 
-    /// The text up to its first line break, if that is at most `limit` UTF-16 units long;
+    /// The UTF-16 text up to its first line break, if that is at most `limit` units long;
     /// nil for a longer first line. Reads only the start, whatever the unit's size.
-    public func firstLine(limit: Int) -> String? {
-        func line<C: Collection>(_ c: C) -> String? where C.Element == UInt16 {
+    public func firstLine(limit: Int) -> [UInt16]? {
+        func line<C: Collection>(_ c: C) -> [UInt16]? where C.Element == UInt16 {
             var units: [UInt16] = []
             for x in c {
                 if x == 0x0A || x == 0x0D { break }
                 if units.count == limit { return nil }
                 units.append(x)
             }
-            return String(decoding: units, as: UTF16.self)
+            return units
         }
         switch storage {
         case .string(let s): return line(s.utf16)

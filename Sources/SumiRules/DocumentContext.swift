@@ -18,24 +18,40 @@ public struct DocumentContext: Sendable, Equatable {
 /// so far (including that group). One per file; cheap: it reads only first lines, and
 /// nothing once the document's kind is known.
 public struct DocumentContextTracker: Sendable {
-    private let seatingTitles: [String]
+    private let seatingTitles: [[UInt16]]
     private var context = DocumentContext()
 
     /// First lines longer than this are prose, not a title.
     static let titleLineLimit = 80
 
-    public init(_ ruleSet: RuleSet) { seatingTitles = ruleSet.documentCues.seatingChartTitles }
+    public init(_ ruleSet: RuleSet) { self.init(seatingTitles: ruleSet.documentCues.seatingChartTitles) }
 
-    init(seatingTitles: [String]) { self.seatingTitles = seatingTitles }
+    init(seatingTitles: [String]) { self.seatingTitles = seatingTitles.map { Array($0.utf16) }.filter { !$0.isEmpty } }
 
     /// The context for `group`, after taking in its units.
     public mutating func observe(_ group: [TextUnit]) -> DocumentContext {
         guard !context.seatingChart, !seatingTitles.isEmpty else { return context }
         for unit in group where Self.titleLike(unit) {
             guard let firstLine = unit.firstLine(limit: Self.titleLineLimit) else { continue }
-            if seatingTitles.contains(where: { firstLine.contains($0) }) { context.seatingChart = true; break }
+            // UTF-16 comparison, not String.contains: this runs on every cell of a workbook until
+            // the kind is known, serially, and String search cost 1 s on 100,000 cells.
+            if seatingTitles.contains(where: { Self.contains(firstLine, $0) }) { context.seatingChart = true; break }
         }
         return context
+    }
+
+    static func contains(_ hay: [UInt16], _ needle: [UInt16]) -> Bool {
+        guard needle.count <= hay.count, let first = needle.first else { return false }
+        var i = 0
+        while i + needle.count <= hay.count {
+            if hay[i] == first {
+                var k = 1
+                while k < needle.count && hay[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// Body text and the document's title property; not comments, notes or other metadata
