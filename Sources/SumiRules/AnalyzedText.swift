@@ -17,6 +17,10 @@ public final class AnalyzedText {
     /// Hit start positions per literal id, sorted, for window look-ups.
     private var positions: [Int32: [AhoCorasick.Hit]] = [:]
     private var sentenceCache: [Int]?
+    /// Columns of tables written as text (header line + tab-separated rows), found on first use.
+    lazy var tableColumns: TextTableColumns = TextTableColumns.find(normalized.units)
+    /// The text has a tab: only then can it hold a text table.
+    lazy var hasTab: Bool = normalized.units.contains(0x09)
 
     init(unit: TextUnit, normalized: NormalizedText, fieldLabel: String, hits: [AhoCorasick.Hit],
          labelLiterals: Set<Int32> = []) {

@@ -163,6 +163,14 @@ public final class RuleMatcher {
                 raw.append(max(0, c.lowerBound - rule.anchorBefore)..<min(count, c.upperBound + rule.anchorAfter))
             }
         }
+        // An anchor word naming a column of a text table (生年月日 in 続柄⇥氏名⇥生年月日) anchors
+        // that column's cells.
+        if !raw.isEmpty, text.hasTab {
+            for column in text.tableColumns.columns
+            where rule.anchorLiterals.contains(where: { id in text.hits(of: id).contains { column.header.lowerBound <= $0.start && $0.end <= column.header.upperBound } }) {
+                raw.append(contentsOf: column.cells)
+            }
+        }
         guard !raw.isEmpty else { return [] }
         raw.sort { $0.lowerBound < $1.lowerBound }
         var merged: [Range<Int>] = [raw[0]]
@@ -198,6 +206,8 @@ public final class RuleMatcher {
             while hi < window.upperBound, u[hi] != 0x0A { hi += 1 }
             window = lo..<hi
         }
+        // The header of the text-table column this match sits in, as a spreadsheet cell's label.
+        let columnHeader = text.hasTab ? text.tableColumns.column(containing: range)?.header : nil
         func near(_ words: [(id: Int32, word: String)]) -> String? {
             for (id, word) in words {
                 if text.hits(of: id).contains(where: { $0.start >= window.lowerBound && $0.end <= window.upperBound
@@ -205,6 +215,9 @@ public final class RuleMatcher {
                     return word
                 }
                 if text.labelLiterals.contains(id) { return word }
+                if let header = columnHeader, text.hits(of: id).contains(where: { $0.start >= header.lowerBound && $0.end <= header.upperBound }) {
+                    return word
+                }
             }
             return nil
         }

@@ -68,6 +68,23 @@ final class ShapeAndContextTests: XCTestCase {
         XCTAssertFalse(other.observe([TextUnit(text: "座席表を更新しました", source: .comment)]).seatingChart)
     }
 
+    // MARK: text tables
+
+    func testTextTableColumnsGiveTheirHeaderToTheCellsBelow() throws {
+        let text = "世帯の状況（続柄・氏名・生年月日・個人番号）\n長男\t木本友人\tR3.1.4\n配偶者\t木本琥馬\tS55.2.28"
+        XCTAssertEqual(try found(.birthDate, in: text), ["R3.1.4", "S55.2.28"])
+        XCTAssertEqual(try found(.personName, in: text), ["木本友人", "木本琥馬"])
+        // Without the header line the same rows say nothing about birth dates.
+        XCTAssertEqual(try found(.birthDate, in: "長男\t木本友人\tR3.1.4\n配偶者\t木本琥馬\tS55.2.28"), [])
+        // A tabbed header needs two rows below it: one tabbed form line above another is a form.
+        let u = Array("必要な方の氏名\t世田谷 花子\t世田谷 はると\n本籍・筆頭者の記載\t□要\t■不要".utf16)
+        XCTAssertTrue(TextTableColumns.find(u).columns.isEmpty)
+        let table = Array("続柄\t氏名\t生年月日\n長男\t木本友人\tR3.1.4\n長女\t木本紬\tH21.2.22".utf16)
+        let columns = TextTableColumns.find(table).columns
+        XCTAssertEqual(columns.count, 3)
+        XCTAssertEqual(columns[1].cells.map { String(decoding: table[$0], as: UTF16.self) }, ["木本友人", "木本紬"])
+    }
+
     // MARK: placeholders
 
     func testAllSameDigitNumbersOfBlankFormsAreNotFindings() throws {

@@ -26,6 +26,27 @@ extension PersonNameRecognizer {
         out.append(Candidate(range: s..<e, confidence: 0.9, reason: "氏名欄「\(text.fieldLabel)」の値（「\(word)」）"))
     }
 
+    /// 世帯の状況（続柄・氏名・生年月日） then 長男⇥木本友人⇥R3.1.4: the cells of a text table's
+    /// 氏名 column (`TextTableColumns`) are names, as a spreadsheet column's cells are.
+    func tableCells(_ text: AnalyzedText, _ u: UnsafeBufferPointer<UInt16>, _ out: inout [Candidate]) {
+        guard text.hasTab else { return }
+        for column in text.tableColumns.columns {
+            let header = string(u, column.header)
+            guard let word = fieldLabels.first(where: { header.contains($0.word) })?.word,
+                  !fieldLabelExclude.contains(where: { header.contains(String(decoding: $0, as: UTF16.self)) }) else { continue }
+            for cell in column.cells {
+                var e = cell.upperBound
+                if let paren = cell.first(where: { u[$0] == 0x28 }) { e = paren }
+                while e > cell.lowerBound && u[e - 1] == 0x20 { e -= 1 }
+                let r = cell.lowerBound..<e
+                guard r.count >= 2, r.count <= 40, !cellStop.contains(string(u, r)),
+                      r.allSatisfy({ Script.isKanji(u[$0]) || Script.isKana(u[$0]) || Script.isLatin(u[$0]) || u[$0] == 0x20 || Script.isNameJoiner(u[$0]) })
+                else { continue }
+                out.append(Candidate(range: r, confidence: 0.85, reason: "表の列「\(header)」の値（「\(word)」）"))
+            }
+        }
+    }
+
     /// 相談者　松本 幸子 / 氏名（アルファベット） NGUYEN VAN NAM / 出席委員 A、B、C: a label in running
     /// text followed by a separator; each item of the list up to the line end is checked.
     func inlineLabelContext(_ text: AnalyzedText, _ u: UnsafeBufferPointer<UInt16>, _ out: inout [Candidate]) {

@@ -75,6 +75,7 @@ struct PersonNameRecognizer: Recognizer {
         var found: [Candidate] = []
         u.withUnsafeBufferPointer { buf in
             fieldCell(text, buf, &found, &rejections)
+            tableCells(text, buf, &found)
             readingCell(text, buf, &found)
             signatureLines(buf, &found)
             pairs(buf, &found)
