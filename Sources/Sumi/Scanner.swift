@@ -25,6 +25,15 @@ public final class DocumentScanner: Sendable {
     /// Tesseract when its Japanese model is installed, else nil.
     public static let defaultOCR: OCRSettings? = TesseractRecognizer.shared.map { OCRSettings(recognizer: $0) }
 
+    /// Tesseract with the reads of identical images remembered for the process
+    /// (`MemoizedRecognizer`): for `sumi scan` and archive workers, which read many files
+    /// that share pictures. Not for the server, which keeps nothing of a file after answering.
+    public static let archiveOCR: OCRSettings? = defaultOCR.map {
+        var settings = $0
+        settings.recognizer = MemoizedRecognizer($0.recognizer)
+        return settings
+    }
+
     public convenience init(ruleSet: RuleSet, limits: ExtractionLimits = ExtractionLimits(), suppressor: Suppressor = Suppressor(),
                             ocr: OCRSettings? = DocumentScanner.defaultOCR) {
         self.init(rules: PendingRuleSet(ruleSet), limits: limits, suppressor: suppressor, ocr: ocr)

@@ -60,7 +60,7 @@ struct Scan: ParsableCommand {
         // Rules load on another core while the first files are read; only the rule stage waits.
         let rulesOption = self.rulesOption
         let rules = PendingRuleSet { try rulesOption.load() }
-        let scanner = DocumentScanner(rules: rules, limits: limits, suppressor: suppressor, ocr: noOCR ? nil : DocumentScanner.defaultOCR)
+        let scanner = DocumentScanner(rules: rules, limits: limits, suppressor: suppressor, ocr: noOCR ? nil : DocumentScanner.archiveOCR)
         if isArchive {
             let code = try scanArchive(targets, scanner: scanner, suppressor: suppressor, threshold: threshold, started: started)
             if code != 0 { throw ExitCode(code) }

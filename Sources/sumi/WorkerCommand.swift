@@ -23,7 +23,7 @@ struct Worker: ParsableCommand {
         let suppressor = try suppression.suppressor(paths: paths, rules: rulesOption)
         let rulesOption = self.rulesOption
         let scanner = DocumentScanner(rules: PendingRuleSet { try rulesOption.load() }, limits: limits, suppressor: suppressor,
-                                     ocr: noOCR ? nil : DocumentScanner.defaultOCR)
+                                     ocr: noOCR ? nil : DocumentScanner.archiveOCR)
         WorkerService.serve(scanner: scanner, memoryLimit: UInt64(max(256, memoryLimit)) << 20)
     }
 }

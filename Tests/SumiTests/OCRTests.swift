@@ -141,6 +141,40 @@ final class OCRTests: XCTestCase {
         XCTAssertTrue(r.notices.contains { $0.code == NoticeCode.imageOnlyPage && $0.message.contains("大きすぎる") }, "\(r.notices)")
     }
 
+    /// Copies of one scanned image in an archive are read once: the second read of the same
+    /// bytes comes from `MemoizedRecognizer`, identical, without calling Tesseract again; other
+    /// bytes and a failed read are not remembered.
+    func testIdenticalImagesAreReadOnceByTheArchiveRecognizer() throws {
+        let tesseract = try XCTUnwrap(DocumentScanner.defaultOCR?.recognizer, "Tesseract's jpn model is installed by Tools/setup.sh")
+        let counting = CountingRecognizer(tesseract)
+        let memo = MemoizedRecognizer(counting)
+        let png = try Data(contentsOf: Self.dir.appendingPathComponent("form-a-clean-300.png"))
+        let first = try memo.recognize(encoded: png, maxPixels: 100_000_000, timeLimit: 30)
+        let second = try memo.recognize(encoded: png, maxPixels: 100_000_000, timeLimit: 30)
+        XCTAssertEqual(counting.calls, 1)
+        XCTAssertEqual(first.map { $0.lines.map { $0.map(\.text).joined() } }, second.map { $0.lines.map { $0.map(\.text).joined() } })
+        XCTAssertFalse(first.flatMap(\.lines).isEmpty)
+        let other = try Data(contentsOf: Self.dir.appendingPathComponent("form-b-clean-300.png"))
+        _ = try memo.recognize(encoded: other, maxPixels: 100_000_000, timeLimit: 30)
+        XCTAssertEqual(counting.calls, 2)
+        let garbage = Data("not an image".utf8)
+        XCTAssertThrowsError(try memo.recognize(encoded: garbage, maxPixels: 100_000_000, timeLimit: 30))
+        XCTAssertThrowsError(try memo.recognize(encoded: garbage, maxPixels: 100_000_000, timeLimit: 30))
+        XCTAssertEqual(counting.calls, 4, "a failed read is tried again")
+    }
+
+    private final class CountingRecognizer: TextRecognizer, @unchecked Sendable {
+        let base: any TextRecognizer
+        var calls = 0
+        init(_ base: any TextRecognizer) { self.base = base }
+        func recognize(_ image: GrayImage, timeLimit: Double) throws -> RecognizedText {
+            calls += 1; return try base.recognize(image, timeLimit: timeLimit)
+        }
+        func recognize(encoded: Data, maxPixels: Int, timeLimit: Double) throws -> [RecognizedText] {
+            calls += 1; return try base.recognize(encoded: encoded, maxPixels: maxPixels, timeLimit: timeLimit)
+        }
+    }
+
     private func crc32(_ bytes: [UInt8]) -> UInt32 {
         var c: UInt32 = 0xFFFF_FFFF
         for b in bytes {
