@@ -55,7 +55,9 @@ public final class RuleMatcher {
             if let known = labels[raw] {
                 (label, labelLiterals) = known
             } else {
-                let n = ruleSet.normalizer.normalize(raw)
+                // 氏　名, 住　所: forms space a label's characters for alignment; the label
+                // is the same word (a CSV headed 氏　名 lost its column of names).
+                let n = ruleSet.normalizer.normalize(Self.unspacedLabel(raw))
                 label = n.normalizedString
                 n.units.withUnsafeBufferPointer { buf in ruleSet.lexicon.search(buf) { labelLiterals.insert($0.id) } }
                 if labels.count > 4096 { labels.removeAll(keepingCapacity: true) }
@@ -63,6 +65,12 @@ public final class RuleMatcher {
             }
         }
         return AnalyzedText(unit: unit, normalized: normalized, fieldLabel: label, hits: hits, labelLiterals: labelLiterals)
+    }
+
+    /// A short label (at most 12 characters) without the spaces between its characters.
+    static func unspacedLabel(_ raw: String) -> String {
+        guard raw.count <= 12, raw.contains(where: { $0 == " " || $0 == "\u{3000}" }) else { return raw }
+        return String(raw.filter { $0 != " " && $0 != "\u{3000}" })
     }
 
     /// Detects in one unit on its own.

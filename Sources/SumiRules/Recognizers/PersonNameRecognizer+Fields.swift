@@ -87,6 +87,30 @@ extension PersonNameRecognizer {
         }
     }
 
+    /// Surname (2–4, ノ inside allowed) + given name (2–3), both in a name's shape.
+    func splitsByShape(_ u: UnsafeBufferPointer<UInt16>, _ r: Range<Int>) -> Bool {
+        // 氏名 生年月日 in a redacted copy (the name gone): 生年 + 月日 has the shape, and is a label.
+        if containsFormWord(u, r) { return false }
+        for k in (r.lowerBound + 2)..<(r.upperBound - 1) where k - r.lowerBound <= 4 && r.upperBound - k <= 3 {
+            guard Script.isKanji(u[k]), Script.isKanji(u[k - 1]) else { continue }
+            if nameKanji.surnameShaped(u, r.lowerBound..<k) && nameKanji.givenShaped(u, k..<r.upperBound) { return true }
+        }
+        return false
+    }
+
+    /// The run contains a form item's word (`form_words`: 生年月日, 住所, 電話).
+    func containsFormWord(_ u: UnsafeBufferPointer<UInt16>, _ r: Range<Int>) -> Bool {
+        formWords.contains { w in
+            guard w.count <= r.count else { return false }
+            var k = r.lowerBound
+            while k + w.count <= r.upperBound {
+                if (0..<w.count).allSatisfy({ u[k + $0] == w[$0] }) { return true }
+                k += 1
+            }
+            return false
+        }
+    }
+
     fileprivate func labelItem(_ u: UnsafeBufferPointer<UInt16>, _ item: Range<Int>, _ label: String, _ out: inout [Candidate]) {
         var s = item.lowerBound, e = item.upperBound
         if let paren = (s..<e).first(where: { u[$0] == 0x28 }) { e = paren }
@@ -146,6 +170,11 @@ extension PersonNameRecognizer {
             }
             if isNameKanjiRun(u, tok), !kanjiOnly(tok) || kanjiName(u, tok) == nil, shapedFullName(u, tok) {
                 out.append(Candidate(range: tok, confidence: 0.8, reason: reason)); return
+            }
+            // 委員 鷹畑薫絵、磯迫穂絵: under a name label, an unspaced run that splits into a
+            // surname's shape and a given name's shape, neither in the lists.
+            if isNameKanjiRun(u, tok), tok.count >= 4, tok.count <= 6, kanjiName(u, tok) == nil, splitsByShape(u, tok) {
+                out.append(Candidate(range: tok, confidence: 0.75, reason: reason)); return
             }
             if kanjiOnly(tok), let (shape, f) = kanjiName(u, tok) {
                 if shape == .given && !f.contains(.given1) { continue }

@@ -28,7 +28,7 @@ extension PersonNameRecognizer {
     /// part may be outside the lists if it has the shape); without the space, a split of
     /// which one side is in the lists and the other has the shape (陶山清奈, 熊池越都子).
     func shapedFullName(_ u: UnsafeBufferPointer<UInt16>, _ r: Range<Int>) -> Bool {
-        guard r.count >= 2, r.count <= 12 else { return false }
+        guard r.count >= 2, r.count <= 12, !containsFormWord(u, r) else { return false }
         if let sp = r.first(where: { u[$0] == 0x20 }) {
             let s = r.lowerBound..<sp, g = (sp + 1)..<r.upperBound
             guard isNameKanjiRun(u, s), !g.isEmpty, !g.contains(where: { u[$0] == 0x20 }) else { return false }

@@ -25,6 +25,7 @@ struct PersonNameRecognizer: Recognizer {
     let titleWords: Set<String>
     let readingLabels: [[UInt16]]
     let readingLabelExclude: [[UInt16]]
+    let formWords: [[UInt16]]
     let nameKanji: NameKanji
     /// Seat labels of a seating chart (recognizers/seating_chart.yaml); empty without the file.
     let seats: SeatingChart
@@ -59,6 +60,7 @@ struct PersonNameRecognizer: Recognizer {
         titleWords = RecognizerConfig.normalizedSet(file.titles, normalizer)
         readingLabels = RecognizerConfig.normalizedSet(file.readingLabels ?? [], normalizer).sorted().map { Array($0.utf16) }
         readingLabelExclude = RecognizerConfig.normalizedSet(file.readingLabelExclude ?? [], normalizer).sorted().map { Array($0.utf16) }
+        formWords = RecognizerConfig.normalizedSet(file.formWords ?? [], normalizer).sorted().map { Array($0.utf16) }
         self.nameKanji = nameKanji
         self.seats = seats
     }

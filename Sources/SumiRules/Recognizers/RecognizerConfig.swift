@@ -79,10 +79,12 @@ struct PersonNameFile: Codable, Sendable {
     var readingLabelExclude: [String]?
     /// How often a kanji must occur in the name lists to make a name outside them (NameKanji).
     var nameShape: NameKanji.Thresholds?
+    /// Words of a form's items (生年月日, 住所): a run containing one is never a name by shape.
+    var formWords: [String]?
 
     enum CodingKeys: String, CodingKey {
         case selfIntroductions = "self_introductions"
-        case readingLabels = "reading_labels", readingLabelExclude = "reading_label_exclude", nameShape = "name_shape"
+        case readingLabels = "reading_labels", readingLabelExclude = "reading_label_exclude", nameShape = "name_shape", formWords = "form_words"
         case rules, honorifics, titles
         case honorificStopwords = "honorific_stopwords"
         case fieldLabels = "field_labels"
