@@ -144,7 +144,16 @@ extension PersonNameRecognizer {
                 guard Script.isKanji(u[h.start - 1]) else { continue }
                 var s = h.start
                 while s > 0 && h.start - s < 7 && (Script.isKanji(u[s - 1]) || ((u[s - 1] == 0x20 || NameKanji.isSurnameInfix(u[s - 1])) && s >= 2 && Script.isKanji(u[s - 2]))) { s -= 1 }
+                // 流木町に住む楠ノ野 琥吾と申します: after a clause, only a spaced full name in a name's
+                // shape before と申します (the space and the shape say "name", the clause does not).
+                if s > 0, Script.isHiragana(u[s - 1]), u[s - 1] != 0x306E, word != "です。",
+                   (s..<h.start).contains(where: { u[$0] == 0x20 }), shapedFullName(u, s..<h.start) {
+                    out.append(Candidate(range: s..<h.start, confidence: confidence - 0.1, reason: "自己紹介「\(word)」の前の氏名"))
+                    continue
+                }
                 guard s == 0 || [0x306E, 0x0A, 0x3002, 0x3001, 0x20, 0x28, 0x3000].contains(u[s - 1]) else { continue }
+                // 中学校への進学です: an everyday word before です is prose (進 + 学 are listed names).
+                if everydayWords.contains(string(u, s..<h.start)) { continue }
                 guard let (shape, f) = kanjiName(u, s..<h.start), shape == .full || (shape == .surname && f.contains(.surname1)) else {
                     // 泉間琥児と申します / 梶ノ江 湊馬です: outside the lists, a full name's shape;
                     // before です only with the space between the parts (…の課題です is prose).

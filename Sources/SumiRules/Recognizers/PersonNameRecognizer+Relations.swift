@@ -52,6 +52,19 @@ extension PersonNameRecognizer {
         }
     }
 
+    /// は right at `p`, and before the sentence ends a word said of a person: where they
+    /// live, which school or nursery, their school year or age (甥の巧児は、あおぞら保育園に通う).
+    /// 息子の将来は不安です has none of them.
+    func personPredicateFollows(_ u: UnsafeBufferPointer<UInt16>, _ p: Int) -> Bool {
+        guard p < u.count, u[p] == 0x306F else { return false }
+        var q = p + 1
+        while q < u.count && q - p < 40 && u[q] != 0x3002 && u[q] != 0x0A { q += 1 }
+        let rest = string(u, (p + 1)..<q)
+        return Self.personPredicates.contains { rest.contains($0) }
+    }
+
+    static let personPredicates = ["に住んで", "に住む", "在住", "に通う", "に通って", "年生", "小学", "中学", "高校", "保育園", "幼稚園", "こども園", "歳", "年少", "年長", "と診断"]
+
     /// （上野毛在住、小学4年）, （小3）, （年長）: a parenthesis at `p` that says where a person lives
     /// or which school year they are in, as opposed to 将来（10年後）.
     func personParenthesis(_ u: UnsafeBufferPointer<UInt16>, at p: Int) -> Bool {
@@ -90,8 +103,14 @@ extension PersonNameRecognizer {
                 // 母（綺衣）, 義父（峻馬・93歳）: alone in the parenthesis after a relation; 娘の栞世（13歳）:
                 // followed by an age. Two or more kanji in a given name's shape.
                 // Inside the parenthesis only alone and of two kanji: 兄（太子堂、52歳） is a town.
-                if e - p >= 2, nameKanji.givenShaped(u, p..<e), !cellStop.contains(string(u, p..<e)),
+                if e - p >= 2, nameKanji.givenShaped(u, p..<e), !cellStop.contains(string(u, p..<e)), !everydayWords.contains(string(u, p..<e)),
                    end != nil ? (e - p == 2 && e < u.count && u[e] == 0x29) : ageParenthesis(u, at: e) {
+                    return p..<e
+                }
+                // 甥の琥輔は、…に住んで / 甥の巧児は、あおぞら保育園に通う: は and, in the same
+                // sentence, what is said of a person (where they live, which school, their age).
+                if end == nil, e - p >= 2, nameKanji.givenShaped(u, p..<e), !cellStop.contains(string(u, p..<e)),
+                   !everydayWords.contains(string(u, p..<e)), personPredicateFollows(u, e) {
                     return p..<e
                 }
                 if end == nil { reject(&rejections, string(u, p..<e), "続柄「\(relation)」の後だが辞書の名にない") }
@@ -125,6 +144,20 @@ extension PersonNameRecognizer {
                 if (k == e || (end == nil && Self.particles.contains(next))) && closes(k) { return p..<k }
             }
             k -= 1
+        }
+        // 孫娘ののどほちゃん / 長男のユウトくん: a kana given name's shape with ちゃん/くん after it.
+        if end == nil, Script.isHiragana(c) {
+            // The hiragana run goes on into ちゃん/くん: the name ends where they begin.
+            for k in (p + 2)..<max(p + 2, e) where k + 1 < u.count
+                && ((u[k] == 0x3061 && u[k + 1] == 0x3083 && k + 2 < u.count && u[k + 2] == 0x3093) || (u[k] == 0x304F && u[k + 1] == 0x3093)) {
+                let name = string(u, p..<k)
+                if k - p >= 2, nameKanji.givenShaped(u, p..<k), !kanaStop.contains(name), !cellStop.contains(name) { return p..<k }
+                break
+            }
+        } else if end == nil, e - p >= 2, e - p <= 6, !kanaStop.contains(string(u, p..<e)), !cellStop.contains(string(u, p..<e)),
+                  e < u.count, u[e] == 0x3061 || u[e] == 0x304F {
+            // Katakana only with ちゃん/くん: 娘のクラスは小学3年生の… has the shape and the predicate.
+            return p..<e
         }
         // 夫（はるご）: inside the parenthesis a kana given name's shape is enough.
         if end != nil, Script.isHiragana(c), closes(e), nameKanji.givenShaped(u, p..<e),

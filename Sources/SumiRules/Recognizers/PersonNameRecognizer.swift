@@ -26,6 +26,7 @@ struct PersonNameRecognizer: Recognizer {
     let readingLabels: [[UInt16]]
     let readingLabelExclude: [[UInt16]]
     let formWords: [[UInt16]]
+    let everydayWords: Set<String>
     let nameKanji: NameKanji
     /// Seat labels of a seating chart (recognizers/seating_chart.yaml); empty without the file.
     let seats: SeatingChart
@@ -61,6 +62,7 @@ struct PersonNameRecognizer: Recognizer {
         readingLabels = RecognizerConfig.normalizedSet(file.readingLabels ?? [], normalizer).sorted().map { Array($0.utf16) }
         readingLabelExclude = RecognizerConfig.normalizedSet(file.readingLabelExclude ?? [], normalizer).sorted().map { Array($0.utf16) }
         formWords = RecognizerConfig.normalizedSet(file.formWords ?? [], normalizer).sorted().map { Array($0.utf16) }
+        everydayWords = RecognizerConfig.normalizedSet(file.everydayWords ?? [], normalizer)
         self.nameKanji = nameKanji
         self.seats = seats
     }

@@ -81,10 +81,12 @@ struct PersonNameFile: Codable, Sendable {
     var nameShape: NameKanji.Thresholds?
     /// Words of a form's items (生年月日, 住所): a run containing one is never a name by shape.
     var formWords: [String]?
+    /// Everyday words made of name kanji (成長, 希望): after a relation, never a name by shape.
+    var everydayWords: [String]?
 
     enum CodingKeys: String, CodingKey {
         case selfIntroductions = "self_introductions"
-        case readingLabels = "reading_labels", readingLabelExclude = "reading_label_exclude", nameShape = "name_shape", formWords = "form_words"
+        case readingLabels = "reading_labels", readingLabelExclude = "reading_label_exclude", nameShape = "name_shape", formWords = "form_words", everydayWords = "everyday_words"
         case rules, honorifics, titles
         case honorificStopwords = "honorific_stopwords"
         case fieldLabels = "field_labels"
