@@ -24,9 +24,9 @@ public struct DocumentContextTracker: Sendable {
     /// First lines longer than this are prose, not a title.
     static let titleLineLimit = 80
 
-    public init(_ ruleSet: RuleSet) { self.init(seatingTitles: ruleSet.documentCues.seatingChartTitles) }
+    public init(_ ruleSet: RuleSet) { self.init(ruleSet.documentCues) }
 
-    init(seatingTitles: [String]) { self.seatingTitles = seatingTitles.map { Array($0.utf16) }.filter { !$0.isEmpty } }
+    init(_ cues: DocumentCues) { seatingTitles = cues.seatingChartTitleUnits }
 
     /// The context for `group`, after taking in its units.
     public mutating func observe(_ group: [TextUnit]) -> DocumentContext {
@@ -35,23 +35,9 @@ public struct DocumentContextTracker: Sendable {
             guard let firstLine = unit.firstLine(limit: Self.titleLineLimit) else { continue }
             // UTF-16 comparison, not String.contains: this runs on every cell of a workbook until
             // the kind is known, serially, and String search cost 1 s on 100,000 cells.
-            if seatingTitles.contains(where: { Self.contains(firstLine, $0) }) { context.seatingChart = true; break }
+            if seatingTitles.contains(where: { UTF16Search.contains(firstLine, $0) }) { context.seatingChart = true; break }
         }
         return context
-    }
-
-    static func contains(_ hay: [UInt16], _ needle: [UInt16]) -> Bool {
-        guard needle.count <= hay.count, let first = needle.first else { return false }
-        var i = 0
-        while i + needle.count <= hay.count {
-            if hay[i] == first {
-                var k = 1
-                while k < needle.count && hay[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return true }
-            }
-            i += 1
-        }
-        return false
     }
 
     /// Body text and the document's title property; not comments, notes or other metadata
@@ -63,6 +49,14 @@ public struct DocumentContextTracker: Sendable {
 
 /// The words in Rules/ that tell a document's kind (recognizers/seating_chart.yaml `titles`).
 public struct DocumentCues: Sendable {
-    public var seatingChartTitles: [String] = []
-    public init(seatingChartTitles: [String] = []) { self.seatingChartTitles = seatingChartTitles }
+    public var seatingChartTitles: [String] = [] {
+        didSet { seatingChartTitleUnits = seatingChartTitles.map { Array($0.utf16) }.filter { !$0.isEmpty } }
+    }
+    /// The same, as UTF-16, made once at load: a tracker is made per file.
+    private(set) var seatingChartTitleUnits: [[UInt16]] = []
+
+    public init(seatingChartTitles: [String] = []) {
+        self.seatingChartTitles = seatingChartTitles
+        seatingChartTitleUnits = seatingChartTitles.map { Array($0.utf16) }.filter { !$0.isEmpty }
+    }
 }

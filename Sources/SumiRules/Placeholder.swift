@@ -14,20 +14,28 @@ enum Placeholder {
     /// plus digits and is someone's even when its digits repeat, so a match containing a Latin
     /// letter is never a placeholder.
     static func isPlaceholder(_ u: [UInt16], _ r: Range<Int>) -> Bool {
-        var groups: [[UInt16]] = [[]]
+        // One pass, no allocation (it runs on every number match): the digit seen first
+        // overall and after the first group, and whether every later digit equals them.
+        var digits = 0, restDigits = 0
+        var first: UInt16 = 0, restFirst: UInt16 = 0
+        var allSame = true, restSame = true
+        var inFirstGroup = true, seenDigit = false
         for k in r {
             let c = u[k]
             if c >= 0x30 && c <= 0x39 {
-                groups[groups.count - 1].append(c)
+                if digits == 0 { first = c } else if c != first { allSame = false }
+                digits += 1
+                seenDigit = true
+                if !inFirstGroup {
+                    if restDigits == 0 { restFirst = c } else if c != restFirst { restSame = false }
+                    restDigits += 1
+                }
             } else if (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) {
                 return false
-            } else if !groups[groups.count - 1].isEmpty {
-                groups.append([])
+            } else if seenDigit {
+                inFirstGroup = false
             }
         }
-        let all = groups.joined()
-        if all.count >= 4 && Set(all).count == 1 { return true }
-        let rest = groups.dropFirst().joined()
-        return groups.count > 1 && rest.count >= 4 && Set(rest).count == 1
+        return (digits >= 4 && allSame) || (restDigits >= 4 && restSame)
     }
 }

@@ -88,8 +88,10 @@ public final class RuleMatcher {
     /// without it, the group's own units are all the context there is.
     public func detect(group units: [TextUnit], explain: Bool = false, deadline: Deadline? = nil,
                        document: DocumentContext? = nil) -> GroupResult {
-        var tracker = DocumentContextTracker(seatingTitles: ruleSet.documentCues.seatingChartTitles)
-        let document = document ?? tracker.observe(units)
+        let document = document ?? {
+            var tracker = DocumentContextTracker(ruleSet.documentCues)
+            return tracker.observe(units)
+        }()
         var rejections: [Rejection]? = explain ? [] : nil
         var timedOut = false
         // Normalizing is a pass over the text too: a row of 100 cells of 32 K characters

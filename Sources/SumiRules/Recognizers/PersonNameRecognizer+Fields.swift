@@ -100,15 +100,7 @@ extension PersonNameRecognizer {
 
     /// The run contains a form item's word (`form_words`: 生年月日, 住所, 電話).
     func containsFormWord(_ u: UnsafeBufferPointer<UInt16>, _ r: Range<Int>) -> Bool {
-        formWords.contains { w in
-            guard w.count <= r.count else { return false }
-            var k = r.lowerBound
-            while k + w.count <= r.upperBound {
-                if (0..<w.count).allSatisfy({ u[k + $0] == w[$0] }) { return true }
-                k += 1
-            }
-            return false
-        }
+        formWords.contains { UTF16Search.contains(u, $0, in: r) }
     }
 
     fileprivate func labelItem(_ u: UnsafeBufferPointer<UInt16>, _ item: Range<Int>, _ label: String, _ out: inout [Candidate]) {

@@ -32,7 +32,7 @@ extension PersonNameRecognizer {
     /// One line of seat labels; a title line (座席表…) or a sentence (…。) has none.
     private func seatLine(_ u: UnsafeBufferPointer<UInt16>, _ line: Range<Int>, _ out: inout [Candidate]) {
         guard !line.isEmpty, !line.contains(where: { u[$0] == 0x3002 }),
-              !seats.titles.contains(where: { contains(u, line, $0) }) else { return }
+              !seats.titles.contains(where: { UTF16Search.contains(u, $0, in: line) }) else { return }
         var labels: [(core: Range<Int>, whole: Range<Int>)] = []
         var k = line.lowerBound
         while k < line.upperBound {
@@ -81,8 +81,8 @@ extension PersonNameRecognizer {
         while changed && lo < hi {
             changed = false
             for role in seats.roles where role.count <= hi - lo {
-                if hasPrefix(u, lo..<hi, role) { lo += role.count; changed = true; break }
-                if hasSuffix(u, lo..<hi, role) { hi -= role.count; changed = true; break }
+                if UTF16Search.hasPrefix(u, at: lo, role, end: hi) { lo += role.count; changed = true; break }
+                if UTF16Search.hasPrefix(u, at: hi - role.count, role, end: hi) { hi -= role.count; changed = true; break }
             }
         }
         guard lo < hi, !(lo..<hi).allSatisfy({ Script.isDigit(u[$0]) || u[$0] == 0x2D }) else { return nil }
@@ -102,28 +102,6 @@ extension PersonNameRecognizer {
         guard r.count >= 4, r.count <= 24, r.allSatisfy({ Script.isKatakana(u[$0]) || Script.isNameJoiner(u[$0]) }),
               r.contains(where: { Script.isNameJoiner(u[$0]) }),
               !Script.isNameJoiner(u[r.lowerBound]), !Script.isNameJoiner(u[r.upperBound - 1]) else { return false }
-        return true
-    }
-
-    private func contains(_ u: UnsafeBufferPointer<UInt16>, _ r: Range<Int>, _ w: [UInt16]) -> Bool {
-        guard !w.isEmpty, w.count <= r.count else { return false }
-        var k = r.lowerBound
-        while k + w.count <= r.upperBound {
-            if hasPrefix(u, k..<r.upperBound, w) { return true }
-            k += 1
-        }
-        return false
-    }
-
-    private func hasPrefix(_ u: UnsafeBufferPointer<UInt16>, _ r: Range<Int>, _ w: [UInt16]) -> Bool {
-        guard w.count <= r.count else { return false }
-        for j in 0..<w.count where u[r.lowerBound + j] != w[j] { return false }
-        return true
-    }
-
-    private func hasSuffix(_ u: UnsafeBufferPointer<UInt16>, _ r: Range<Int>, _ w: [UInt16]) -> Bool {
-        guard w.count <= r.count else { return false }
-        for j in 0..<w.count where u[r.upperBound - w.count + j] != w[j] { return false }
         return true
     }
 }

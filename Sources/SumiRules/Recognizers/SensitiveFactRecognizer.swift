@@ -133,11 +133,7 @@ struct SensitiveFactRecognizer: Recognizer {
     /// term. Welfare named after a sentence about a person is that person's only with one
     /// (現在、生活保護を受給しています); 生活保護の制度を周知して is policy and stays out.
     func statePredicateFollows(_ u: [UInt16], _ end: Int) -> Bool {
-        statePredicates.contains { p in
-            guard end + p.count <= u.count else { return false }
-            for k in 0..<p.count where u[end + k] != p[k] { return false }
-            return true
-        }
+        statePredicates.contains { PersonContext.hasPrefix(u, at: end, $0) }
     }
 
     /// 2級, (A), B1, 1度, 3: a grade right after a certificate or care level.
